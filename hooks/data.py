@@ -1,0 +1,34 @@
+"""Data hook: checks data/*.yml and data/ui/*.yml before anything is built.
+
+Events: on_config (load and check every data file; stop the build with one
+line per mistake). Reads data/ and overrides/ (the configured logo file);
+writes nothing. The parsed data is cached in hooks/sitedata.py and read by
+the other hooks, the macros and the checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+import sitedata
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / "data"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        data = sitedata.load(data_dir(config))
+    except sitedata.DataError as error:
+        raise PluginError("Mistakes in data/ (nothing was published):\n" + "\n".join(error.messages))
+    logo = data.project["eea_grants"]["logo"]
+    if logo and not (Path(config.theme.custom_dir) / logo).is_file():
+        raise PluginError(
+            f"data/project.yml: eea_grants.logo is \"{logo}\", but overrides/{logo} does not exist: "
+            "add the official logo file there, or set logo to \"\" to show a text link."
+        )
+    return config

@@ -1,0 +1,63 @@
+"""Renders the content templates in overrides/content/ for macros and pages.
+
+Not a hook itself. The theme's own Jinja environment does not escape HTML,
+so content built from data/ goes through this one, which escapes everything
+an editor typed (a "<b>" in a title shows as text) and fails on any
+undefined name instead of printing nothing.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+import typography
+
+LANGUAGE_HOME = {"lv": "", "en": "en/"}
+
+
+@lru_cache(maxsize=4)
+def environment(overrides_dir: str) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(overrides_dir) / "content"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        # "{#id}" is attribute syntax for heading ids in Markdown, not a comment.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    register_filters(env)
+    return env
+
+
+def register_filters(env: jinja2.Environment) -> None:
+    env.filters.update(
+        date=typography.format_date,
+        period=typography.format_period,
+        money=typography.format_money,
+        join_list=typography.join_list,
+        quote=typography.quote,
+    )
+
+
+def relative_link(from_src: str, to_src: str) -> str:
+    """A Markdown link target from one page's source to another's, both given
+    without the language folder ("activities/x.md" -> "../partners/lps.md"),
+    so MkDocs checks it and turns it into the right address per language."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+
+
+def render(overrides_dir: str, template: str, page_src: str, lang: str, **context: Any) -> str:
+    env = environment(overrides_dir)
+    return env.get_template(template).render(
+        lang=lang,
+        link=lambda target: relative_link(page_src, target),
+        **context,
+    )
