@@ -1,7 +1,7 @@
 """Translations hook: the reader's language in every theme template.
 
 Events: on_env (typography filters for the theme templates), on_page_context
-and on_template_context (set `lang`, `ui` — the interface text of that
+and on_template_context (set `site_lang` (Material already uses `lang`), `ui` — the interface text of that
 language from data/ui/<lang>.yml —, `lang_home` and `project`). Reads the
 cached data of hooks/sitedata.py and the language the i18n plugin is
 building; writes only the template context. The language of a page is that
@@ -27,7 +27,7 @@ from data import data_dir
 def _language_context(lang: str, config: MkDocsConfig) -> dict[str, Any]:
     data = sitedata.load(data_dir(config))
     return {
-        "lang": lang,
+        "site_lang": lang,
         "ui": data.ui[lang],
         "lang_home": render.LANGUAGE_HOME[lang],
         "project": data.project,

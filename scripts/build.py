@@ -1,0 +1,87 @@
+"""Build the site into site/ without ever leaving a half-built or broken site.
+
+MkDocs builds into a fresh temporary folder beside site/; only when the build
+and every check passed is site/ replaced by it (a rename). A failed build
+prints what is wrong and leaves the last good site/ untouched.
+
+    python scripts/build.py [--site-dir DIR] [--site-url URL]
+
+`build_site()` is what the tests and the other scripts call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class BuildError(Exception):
+    """The build failed; the message is what MkDocs and the hooks reported."""
+
+
+def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env.setdefault("SOURCE_DATE_EPOCH", _last_commit_time())
+    if site_url:
+        env["SITE_URL"] = site_url
+    return env
+
+
+def _last_commit_time() -> str:
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() or "0"
+
+
+def build_into(out_dir: Path, site_url: str | None = None) -> None:
+    """Run a strict MkDocs build into out_dir (which it empties first)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out_dir)],
+        cwd=ROOT, env=mkdocs_env(site_url), capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise BuildError((result.stderr + result.stdout).strip())
+
+
+def build_site(site_dir: Path, site_url: str | None = None) -> Path:
+    """Build into a temporary folder, then replace site_dir with it."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        build_into(staging, site_url)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    previous = site_dir.with_name(site_dir.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(previous)
+    staging.rename(site_dir)
+    shutil.rmtree(previous, ignore_errors=True)
+    return site_dir
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
+    parser.add_argument("--site-url", default=None, help="published address (default: site_url in mkdocs.yml)")
+    args = parser.parse_args()
+    try:
+        build_site(args.site_dir, args.site_url)
+    except BuildError as error:
+        print(error, file=sys.stderr)
+        print(f"\nThe build failed: {args.site_dir} was left as it was.", file=sys.stderr)
+        return 1
+    print(f"Built the site into {args.site_dir}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

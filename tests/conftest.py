@@ -1,0 +1,85 @@
+"""Shared fixtures: the real site, built once per test session.
+
+Every test asserts on what a reader would get: the HTML files, the sitemap
+and the other files of that build.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build import build_site  # noqa: E402
+
+LANGUAGES = ("lv", "en")
+LANGUAGE_PREFIX = {"lv": "", "en": "en/"}
+# A GitHub Pages project address: the site lives under a sub-path.
+SITE_URL = "https://lps-lv.github.io/pasvaldibu-sadarbiba/"
+
+
+@dataclass(frozen=True)
+class SitePage:
+    lang: str
+    path: str  # address below the site root, "" for the Latvian home, "en/about/"
+    source: str  # page path without the language folder, "about.md"
+    file: Path
+
+    @property
+    def soup(self) -> BeautifulSoup:
+        return _parse(self.file)
+
+
+_soups: dict[Path, BeautifulSoup] = {}
+
+
+def _parse(file: Path) -> BeautifulSoup:
+    if file not in _soups:
+        _soups[file] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
+    return _soups[file]
+
+
+def load_data(name: str):
+    return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def page_sources() -> list[str]:
+    """Every page of the site without the language folder: the Markdown pages
+    of docs/lv/ and the pages generated from data/."""
+    sources = sorted(str(p.relative_to(ROOT / "docs" / "lv")) for p in (ROOT / "docs" / "lv").rglob("*.md"))
+    sources += [f"activities/{a['id']}.md" for a in load_data("activities")["activities"]]
+    sources += [f"partners/{p['id']}.md" for p in load_data("partners")["partners"]]
+    return sources
+
+
+def address_of(source: str) -> str:
+    """The directory-style address of a page source: "about.md" -> "about/"."""
+    stem = source[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once, as GitHub Pages would publish it."""
+    return build_site(tmp_path_factory.mktemp("build") / "site", SITE_URL)
+
+
+@pytest.fixture(scope="session")
+def site_pages(site: Path) -> list[SitePage]:
+    pages = []
+    for source in page_sources():
+        for lang in LANGUAGES:
+            path = LANGUAGE_PREFIX[lang] + address_of(source)
+            pages.append(SitePage(lang, path, source, site / path / "index.html"))
+    return pages

@@ -1,0 +1,147 @@
+"""The bilingual site as a reader gets it: pages, languages, switcher, data,
+the EEA Grants block, nothing unrendered and nothing from other hosts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, LANGUAGE_PREFIX, SITE_URL, SitePage, load_data
+
+OTHER = {"lv": "en", "en": "lv"}
+SITE_PATH = urlsplit(SITE_URL).path  # "/pasvaldibu-sadarbiba/"
+
+
+def test_every_page_exists_in_both_languages(site_pages: list[SitePage]) -> None:
+    missing = [page.path or "/" for page in site_pages if not page.file.is_file()]
+    assert not missing, f"pages not built: {missing}"
+    # 9 Markdown pages + 6 activities + 3 partners, in two languages
+    assert len(site_pages) >= 2 * (9 + 6 + 3)
+
+
+def test_html_lang_is_that_of_the_page(site_pages: list[SitePage]) -> None:
+    wrong = [(p.path, p.soup.html.get("lang")) for p in site_pages if p.soup.html.get("lang") != p.lang]
+    assert not wrong
+
+
+def _switcher_targets(page: SitePage) -> dict[str, str]:
+    links = page.soup.select(".md-select__list a[hreflang]")
+    return {a["hreflang"]: a["href"] for a in links}
+
+
+def test_language_switcher_leads_to_the_same_page(site_pages: list[SitePage]) -> None:
+    for page in site_pages:
+        targets = _switcher_targets(page)
+        assert set(targets) == set(LANGUAGES), page.path
+        page_url = urljoin(SITE_URL, page.path)
+        for lang, href in targets.items():
+            expected = SITE_PATH + LANGUAGE_PREFIX[lang] + page.path.removeprefix(LANGUAGE_PREFIX[page.lang])
+            assert urlsplit(urljoin(page_url, href)).path == expected, (page.path, lang, href)
+
+
+def test_interface_text_is_in_the_page_language(site_pages: list[SitePage]) -> None:
+    ui = {lang: load_data(f"ui/{lang}") for lang in LANGUAGES}
+    for page in site_pages:
+        footer = page.soup.select_one(".eea-block").get_text(" ", strip=True)
+        assert ui[page.lang]["accessibility_statement"] in footer
+        assert ui[OTHER[page.lang]]["accessibility_statement"] not in footer
+        skip = page.soup.select_one("a.md-skip").get_text(strip=True)
+        assert skip == {"lv": "Pāriet uz saturu", "en": "Skip to content"}[page.lang], page.path
+        search = page.soup.select_one("input.md-search__input")["placeholder"]
+        assert search == {"lv": "Meklēt", "en": "Search"}[page.lang], page.path
+
+
+def test_no_latvian_interface_text_on_english_pages(site_pages: list[SitePage]) -> None:
+    lv_only = {v for k, v in load_data("ui/lv").items() if v != load_data("ui/en")[k]}
+    for page in (p for p in site_pages if p.lang == "en"):
+        chrome = " ".join(el.get_text(" ", strip=True) for el in page.soup.select("header, nav, footer, .eea-block"))
+        leaked = [text for text in lv_only if re.search(rf"\b{re.escape(text)}\b", chrome)]
+        assert not leaked, (page.path, leaked)
+
+
+def test_eea_block_on_every_page(site_pages: list[SitePage]) -> None:
+    project = load_data("project")
+    for page in site_pages:
+        block = page.soup.select_one("aside.eea-block")
+        assert block is not None, page.path
+        text = block.get_text(" ", strip=True)
+        assert project["slogan"][page.lang] in text, page.path
+        assert project["funding_statement"][page.lang] in text, page.path
+        logo_link = block.select_one("a.eea-block__logo")
+        assert logo_link["href"] == "https://eeagrants.org"
+        image = logo_link.find("img")
+        if project["eea_grants"]["logo"]:
+            assert image is not None and image["alt"]
+        else:
+            assert image is None and logo_link.get_text(strip=True) == "EEA Grants"
+        page_url = urljoin(SITE_URL, page.path)
+        targets = {urlsplit(urljoin(page_url, a["href"])).path for a in block.select(".eea-block__links a")}
+        home = SITE_PATH + LANGUAGE_PREFIX[page.lang]
+        assert {home + "accessibility/", home + "privacy/"} <= targets, page.path
+
+
+def test_footer_links_stay_in_the_page_language(site_pages: list[SitePage], site: Path) -> None:
+    for page in site_pages:
+        for a in page.soup.select(".eea-block__links a"):
+            target = urlsplit(urljoin(urljoin(SITE_URL, page.path), a["href"])).path
+            assert target.startswith(SITE_PATH + LANGUAGE_PREFIX[page.lang]), (page.path, target)
+            assert (site / target.removeprefix(SITE_PATH) / "index.html").is_file(), target
+
+
+@pytest.mark.parametrize("kind,folder,title", [("activities", "activities", "title"), ("partners", "partners", "name")])
+def test_every_data_item_has_its_page_in_both_languages(site: Path, kind: str, folder: str, title: str) -> None:
+    for item in load_data(kind)[kind]:
+        for lang in LANGUAGES:
+            page = site / LANGUAGE_PREFIX[lang] / folder / item["id"] / "index.html"
+            soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+            assert soup.h1.get_text(strip=True) == item[title][lang], page
+            text = soup.select_one("article").get_text(" ", strip=True)
+            assert item["description"][lang] in text, page
+            assert item["description"][OTHER[lang]] not in text, page
+
+
+@pytest.mark.parametrize(
+    "kind,page_path,field",
+    [
+        ("activities", "activities/", "title"),
+        ("partners", "partners/", "name"),
+        ("results", "results/", "title"),
+        ("networks", "networks/", "name"),
+    ],
+)
+def test_overview_pages_list_every_item(site: Path, kind: str, page_path: str, field: str) -> None:
+    for lang in LANGUAGES:
+        html = (site / LANGUAGE_PREFIX[lang] / page_path / "index.html").read_text(encoding="utf-8")
+        article = BeautifulSoup(html, "html.parser").select_one("article")
+        text = article.get_text(" ", strip=True)
+        for item in load_data(kind)[kind]:
+            assert item[field][lang] in text, (lang, kind, item["id"])
+            assert article.find(id=item["id"]) is not None, (lang, kind, item["id"])
+
+
+def test_nothing_unrendered(site: Path) -> None:
+    for file in site.rglob("*.html"):
+        text = file.read_text(encoding="utf-8")
+        assert "{{" not in text and "{%" not in text, file
+
+
+def test_no_external_host_loaded(site: Path) -> None:
+    """Nothing a browser loads by itself (scripts, styles, images, fonts,
+    frames) comes from another host; links a reader clicks may."""
+    loaded = re.compile(r"""<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc=["']([^"']+)|<link\b[^>]*\bhref=["']([^"']+)["'][^>]*>""", re.I)
+    for file in site.rglob("*.html"):
+        text = file.read_text(encoding="utf-8")
+        for match in loaded.finditer(text):
+            url = match.group(1) or match.group(2)
+            tag = match.group(0)
+            if re.search(r"rel=[\"'](?:alternate|canonical)[\"']", tag):
+                continue  # addresses for search engines, not loaded
+            host = urlsplit(url).netloc
+            assert host in ("", urlsplit(SITE_URL).netloc), (file, url)
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
+            assert not re.match(r"""["']?(https?:)?//""", url), (css, url)
