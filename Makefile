@@ -38,6 +38,10 @@ test: install
 	$(BIN)/python scripts/system_deps.py
 	$(BIN)/python -m pytest
 
+## Update the manifest of published addresses after adding a page.
+addresses: install
+	$(BIN)/python scripts/addresses.py --write
+
 ## Speed and size table (see README).
 bench: install
 	$(BIN)/python scripts/bench.py
