@@ -101,6 +101,11 @@ def define_env(env: Any) -> None:
         return typography.format_date(value, lang(), form)
 
     @env.macro
+    def period(start: Any, end: Any) -> str:
+        """A period of months: "06.2021.–04.2024." / "June 2021 – April 2024"."""
+        return typography.format_period(start, end, lang())
+
+    @env.macro
     def partner_names() -> str:
         """The short names of the promoter and partners: "LPS, LLPA un KS"."""
         data = sitedata.load(ROOT / "data")
