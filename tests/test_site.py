@@ -145,3 +145,23 @@ def test_no_external_host_loaded(site: Path) -> None:
     for css in site.rglob("*.css"):
         for url in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
             assert not re.match(r"""["']?(https?:)?//""", url), (css, url)
+
+
+def test_build_prints_no_end_of_life_banner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """MkDocs run with the environment scripts/build.py gives it, starting
+    from one without the silencing variables (`make` exports them too)."""
+    import subprocess
+    import sys
+
+    from build import mkdocs_env
+    from conftest import ROOT
+
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    monkeypatch.delenv("DISABLE_MKDOCS_2_WARNING", raising=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT, env=mkdocs_env(), capture_output=True, text=True, check=True,
+    )
+    output = result.stdout + result.stderr
+    assert "Documentation built" in output
+    assert "end of life" not in output and "MkDocs 2" not in output and "Zensical" not in output

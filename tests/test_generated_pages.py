@@ -1,0 +1,76 @@
+"""Pages generated from data/: an item added to the YAML gets its pages in
+both languages, its place in the navigation and on the overview page, at an
+address derived from its id, without touching docs/."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, SITE_URL
+
+SOURCES = ("mkdocs.yml", "docs", "data", "overrides", "hooks", "scripts")
+
+NEW_ACTIVITY = """
+  - id: closing-conference
+    number: 7
+    title:
+      lv: Noslēguma konference
+      en: Closing conference
+    summary:
+      lv: Projekta rezultātu prezentācija pašvaldībām.
+      en: Presenting the project's results to local governments.
+    description:
+      lv: Konferencē pašvaldības iepazinās ar projekta rezultātiem.
+      en: At the conference local governments learned about the project's results.
+    partners: [lps, ks]
+    results: [study-visits]
+"""
+
+
+@pytest.fixture(scope="module")
+def edited_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content, with one activity added and another one renamed."""
+    copy = tmp_path_factory.mktemp("edited")
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, copy / name)
+    activities = copy / "data" / "activities.yml"
+    text = activities.read_text(encoding="utf-8").replace("Mācību vizītes\n", "Mācību braucieni\n", 1)
+    activities.write_text(text + NEW_ACTIVITY, encoding="utf-8")
+    site = copy / "site"
+    subprocess.run(
+        [sys.executable, str(copy / "scripts" / "build.py"), "--site-dir", str(site), "--site-url", SITE_URL],
+        cwd=copy, check=True, capture_output=True, text=True,
+    )
+    return site
+
+
+@pytest.mark.parametrize("prefix,title,nav_title", [("", "Noslēguma konference", "Aktivitātes"), ("en/", "Closing conference", "Activities")])
+def test_new_activity_gets_its_page_overview_entry_and_nav_link(edited_site: Path, prefix: str, title: str, nav_title: str) -> None:
+    page = BeautifulSoup((edited_site / prefix / "activities/closing-conference/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.h1.get_text(strip=True) == title
+    overview = BeautifulSoup((edited_site / prefix / "activities/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert title in overview.select_one("article").get_text()
+    nav_links = [a.get_text(strip=True) for a in overview.select("nav.md-nav--primary a")]
+    assert title in nav_links
+    assert nav_title in " ".join(nav_links) or nav_title in overview.select_one("nav.md-nav--primary").get_text()
+
+
+def test_renaming_an_activity_keeps_its_address(edited_site: Path) -> None:
+    page = BeautifulSoup((edited_site / "activities/study-visits/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.h1.get_text(strip=True) == "Mācību braucieni"
+
+
+def test_generated_pages_write_nothing_into_docs(edited_site: Path) -> None:
+    docs = edited_site.parent / "docs"
+    assert not list(docs.rglob("closing-conference*"))
+    assert not (docs / "lv" / "activities" / "study-visits.md").exists()
