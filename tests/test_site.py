@@ -165,3 +165,11 @@ def test_build_prints_no_end_of_life_banner(tmp_path: Path, monkeypatch: pytest.
     output = result.stdout + result.stderr
     assert "Documentation built" in output
     assert "end of life" not in output and "MkDocs 2" not in output and "Zensical" not in output
+
+
+def test_both_language_trees_have_the_same_pages() -> None:
+    from conftest import ROOT
+
+    trees = {lang: {str(p.relative_to(ROOT / "docs" / lang)) for p in (ROOT / "docs" / lang).rglob("*.md")} for lang in LANGUAGES}
+    assert trees["lv"] == trees["en"]
+    assert len(trees["lv"]) >= 9
