@@ -2,7 +2,7 @@
 
 Events: on_env (typography filters for the theme templates), on_page_context
 and on_template_context (set `site_lang` (Material already uses `lang`), `ui` — the interface text of that
-language from data/ui/<lang>.yml —, `lang_home` and `project`). Reads the
+language from data/ui/<lang>.yml —, `lang_home`, `project` and `partners`). Reads the
 cached data of hooks/sitedata.py and the language the i18n plugin is
 building; writes only the template context. The language of a page is that
 of its file (page.file.locale), never the config, which the macros plugin
@@ -31,6 +31,7 @@ def _language_context(lang: str, config: MkDocsConfig) -> dict[str, Any]:
         "ui": data.ui[lang],
         "lang_home": render.LANGUAGE_HOME[lang],
         "project": data.project,
+        "partners": data.partners,
     }
 
 
