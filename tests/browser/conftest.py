@@ -106,6 +106,8 @@ def browser():
 def contexts(browser):
     """One browser context per viewport, JavaScript on."""
     made = {name: browser.new_context(**options) for name, options in VIEWPORTS.items()}
+    for context in made.values():
+        context.set_default_timeout(10_000)  # a static local site answers in milliseconds
     yield made
     for context in made.values():
         context.close()

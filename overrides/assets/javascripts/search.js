@@ -151,6 +151,12 @@
   }
 
   input.addEventListener("focus", open);
+  // Leaving the search (Tab past it, a click elsewhere) closes it, so the
+  // dialog never covers the element that has focus.
+  var dialog = form.closest(".md-search");
+  dialog.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !dialog.contains(event.relatedTarget) && toggle) toggle.checked = false;
+  });
   input.addEventListener("input", update);
   form.addEventListener("reset", function () {
     setTimeout(function () { show([], ""); input.focus(); });
