@@ -167,6 +167,9 @@
     var first = list.querySelector("a");
     if (first) location.href = first.href;
   });
+  // Closed whenever the page is shown again from the history (see
+  // hooks/valid_html.py).
+  window.addEventListener("pageshow", function () { if (toggle) toggle.checked = false; });
   if (toggle) toggle.addEventListener("change", function () {
     if (toggle.checked) input.focus();
   });
