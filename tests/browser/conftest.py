@@ -117,6 +117,7 @@ def contexts(browser):
 class Visit:
     url: str
     requests: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "404 url" of every failed response
     errors: list[str] = field(default_factory=list)
     violations: list[dict] = field(default_factory=list)
     local_storage: dict[str, str] = field(default_factory=dict)
@@ -148,10 +149,14 @@ def visit(server: str, contexts, axe):
             record = Visit(url=server + path)
             page.on("request", lambda request: record.requests.append(request.url))
             page.on("pageerror", lambda error: record.errors.append(str(error)))
+            page.on("response", lambda response: response.status >= 400 and record.failed.append(f"{response.status} {response.url}"))
+            page.on("requestfailed", lambda request: record.failed.append(f"{request.failure} {request.url}"))
             response = page.goto(record.url, wait_until="load")
             record.status = response.status if response else None
             results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
             record.violations = results.response["violations"]
+            # Material's late requests (its sitemaps) too; usually reached during axe.
+            page.wait_for_load_state("networkidle")
             record.local_storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
             record.session_storage = page.evaluate("Object.fromEntries(Object.entries(sessionStorage))")
             record.cookies = context.cookies()

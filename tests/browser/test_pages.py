@@ -42,6 +42,7 @@ def test_only_the_site_itself_is_requested(visit, server: str, lang: str, path: 
     searched = [url for url in result.requests if url.endswith(SEARCH_FILES)]
     assert not searched, f"{result.url} loaded a search index before the reader searched: {searched}"
     assert result.requests, "no request was recorded: the recorder is broken"
+    assert not result.failed, f"{result.url} ({viewport}): failed requests {result.failed}"
 
 
 @pytest.mark.parametrize("lang,path,viewport", CASES)
