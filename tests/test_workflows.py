@@ -156,15 +156,16 @@ def test_zizmor_reports_a_bad_workflow_offline(tmp_path: Path):
         # The settings the real workflows rely on, each undone in turn.
         (DEPLOY_WORKFLOW, "persist-credentials: false", "persist-credentials: true", "artipacked"),
         (TEST_WORKFLOW, "permissions: {}", "permissions: write-all", "excessive-permissions"),
-        (DEPLOY_WORKFLOW, "@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1", "@v7", "unpinned-uses"),
+        (DEPLOY_WORKFLOW, re.compile(r"@[0-9a-f]{40} # (v\d+)\.\d+\.\d+"), r"@\1", "unpinned-uses"),
         (TEST_WORKFLOW, "  pull_request:\n", "  pull_request_target:\n", "dangerous-triggers"),
     ],
 )
-def test_zizmor_reports_each_safeguard_removed(tmp_path: Path, workflow: Path, old: str, new: str, audit: str):
+def test_zizmor_reports_each_safeguard_removed(tmp_path: Path, workflow: Path, old, new: str, audit: str):
     text = workflow.read_text(encoding="utf-8")
-    assert old in text, f"{workflow.name} no longer contains {old!r}: update this test"
+    pattern = old if isinstance(old, re.Pattern) else re.compile(re.escape(old))
+    assert pattern.search(text), f"{workflow.name} no longer contains {pattern.pattern!r}: update this test"
     changed = tmp_path / workflow.name
-    changed.write_text(text.replace(old, new, 1), encoding="utf-8")
+    changed.write_text(pattern.sub(new, text, count=1), encoding="utf-8")
     _, findings = zizmor(changed)
     assert audit in {f["ident"] for f in findings}
 
@@ -262,7 +263,8 @@ def test_deploy_publishes_only_after_every_test_passed():
     assert tests < site < upload
     assert build["steps"][upload]["with"] == {"path": "site/"}
     # No step may let a failure through to the upload.
-    assert not any(s.get("continue-on-error") for s in build["steps"])
+    assert not any("continue-on-error" in s or "if" in s for s in build["steps"])
+    assert not any(key in build for key in ("continue-on-error", "if"))
     assert jobs["deploy"]["needs"] == "build"
 
 
