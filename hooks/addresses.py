@@ -1,13 +1,16 @@
 """Addresses hook: published addresses never break, and every page names its own.
 
-Events: on_files (the manifest guard: every address in data/addresses.txt
-must still be produced by this build, as a page, a file or a redirect of
-data/redirects.yml; otherwise the build stops naming the address and how to
-redirect it), on_page_context (`head_links` for overrides/partials/head-links.html:
-the page's absolute canonical URL and its hreflang alternates, each language
-version and x-default), on_post_build (the CNAME file GitHub Pages needs when
-site_url is a custom domain at its root). Reads data/addresses.txt,
-data/redirects.yml and the Files of the build; writes only CNAME into site_dir.
+Events: on_config (forget the heading ids of the previous build); on_files
+(the manifest guard: every address in data/addresses.txt must still be
+produced by this build, as a page, a file or a redirect of
+data/redirects.yml, or the build stops naming the address and the redirect
+to add); on_page_content (headings below the title carry the same ids in
+every language, so deep links work in both); on_page_context (`head_links`
+for overrides/partials/head-links.html: the page's absolute canonical URL and
+its hreflang alternates, every language version and x-default);
+on_post_build (the CNAME file GitHub Pages needs when site_url is a custom
+domain at its root). Reads data/addresses.txt, data/redirects.yml and the
+Files of the build; writes only CNAME into site_dir.
 
 The manifest is rewritten by `make addresses` (scripts/addresses.py --write)
 and checked for staleness by `make check`; this hook only guards against
@@ -117,6 +120,44 @@ def head_links(page: Page, config: MkDocsConfig) -> dict[str, Any]:
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     context["head_links"] = head_links(page, config)
     return context
+
+
+def _heading_ids(items: list[Any]) -> set[str]:
+    ids = set()
+    for item in items:
+        if item.level >= 2:  # the h1 is the page itself: its address is the link
+            ids.add(item.id)
+        ids |= _heading_ids(item.children)
+    return ids
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Deep links (page/#id) must work in both languages: compare this page's
+    heading ids with those of its other language versions built before it."""
+    lang = page.file.locale
+    source = page.file.src_uri.removeprefix(f"{lang}/")
+    ids = _heading_ids(page.toc.items)
+    _heading_ids_seen[(lang, source)] = ids
+    for (other, other_source), other_ids in _heading_ids_seen.items():
+        if other_source == source and other != lang and other_ids != ids:
+            where = published.GENERATED_FROM.get(source.split("/")[0]) if page.meta.get("generated_from") else None
+            raise PluginError(
+                f"{where or f'docs/{lang}/{source}'}: the heading ids differ from the {other} version "
+                f"(docs/{other}/{source}): only in {lang}: {sorted(ids - other_ids) or 'none'}; "
+                f"only in {other}: {sorted(other_ids - ids) or 'none'}. Other sites may link to a heading "
+                "(page/#id): give each heading below the title an explicit id, the same in both languages, "
+                "for example `## Mērķis {#goal}` and `## Goal {#goal}`."
+            )
+    return html
+
+
+_heading_ids_seen: dict[tuple[str, str], set[str]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.plugins["i18n"].building:
+        _heading_ids_seen.clear()  # the first language of a new build (the i18n plugin builds the others inside it)
+    return config
 
 
 def on_post_build(config: MkDocsConfig) -> None:
