@@ -48,7 +48,9 @@ def last_changes(root: Path) -> dict[str, int]:
         return {}
     key = (str(root), head.strip())
     if key not in _git_cache:
-        log = _git(root, "log", "--relative", "--format=@%ct", "--name-only", "--", ".") or ""
+        # --cc: a merge lists the files it changed against every parent (a
+        # resolved conflict), as `git log -1 -- <file>` would date them.
+        log = _git(root, "log", "--relative", "--format=@%ct", "--name-only", "--cc", "--", ".") or ""
         dates: dict[str, int] = {}
         current = 0
         for line in log.splitlines():

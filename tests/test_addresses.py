@@ -269,6 +269,14 @@ def test_new_page_makes_the_manifest_stale_until_make_addresses(tmp_path: Path) 
     assert result.returncode == 0, result.stderr
 
 
+def test_changing_a_title_keeps_every_address(tmp_path: Path) -> None:
+    copy = copy_site(tmp_path / "project")
+    replace_in(copy / "data" / "activities.yml", "title:\n      lv: Mācību vizītes", "title:\n      lv: Pieredzes apmaiņas braucieni")
+    replace_in(copy / "data" / "activities.yml", "      en: Study visits\n", "      en: Visits to learn from others\n")
+    result = run_in(copy, "scripts/check.py")
+    assert result.returncode == 0, result.stderr
+
+
 def test_heading_ids_must_match_across_languages(tmp_path: Path) -> None:
     copy = copy_site(tmp_path / "project")
     with (copy / "docs" / "lv" / "about.md").open("a", encoding="utf-8") as page:
@@ -469,17 +477,21 @@ def _sitemap(site: Path) -> dict[str, ET.Element]:
     return {url.findtext("sm:loc", namespaces=SITEMAP): url for url in root.iterfind("sm:url", SITEMAP)}
 
 
-def test_sitemap_lists_every_page_with_its_alternates(site: Path, site_pages: list[SitePage]) -> None:
-    urls = _sitemap(site)
-    assert set(urls) == {SITE_URL + page.path for page in site_pages}
+@pytest.mark.parametrize("deployment", ["project", "custom"])
+def test_sitemap_lists_every_page_with_its_alternates(
+    site: Path, custom_domain_site: Path, site_pages: list[SitePage], deployment: str
+) -> None:
+    root, url = (site, SITE_URL) if deployment == "project" else (custom_domain_site, CUSTOM_URL)
+    urls = _sitemap(root)
+    assert set(urls) == {url + page.path for page in site_pages}
     for page in site_pages:
-        links = urls[SITE_URL + page.path].findall("xhtml:link", SITEMAP)
+        links = urls[url + page.path].findall("xhtml:link", SITEMAP)
         assert all(link.get("rel") == "alternate" for link in links)
         stem = page.path.removeprefix(LANGUAGE_PREFIX[page.lang])
-        expected = {lang: SITE_URL + LANGUAGE_PREFIX[lang] + stem for lang in LANGUAGES}
+        expected = {lang: url + LANGUAGE_PREFIX[lang] + stem for lang in LANGUAGES}
         expected["x-default"] = expected["lv"]
         assert {link.get("hreflang"): link.get("href") for link in links} == expected
-    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == (site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((root / "sitemap.xml.gz").read_bytes()) == (root / "sitemap.xml").read_bytes()
 
 
 def test_sitemap_lastmod_is_the_last_commit_of_the_source(site: Path, site_pages: list[SitePage]) -> None:
