@@ -2,7 +2,9 @@
 
 1. data/: every file against its schema (hooks/schema.py), all mistakes at once;
 2. a strict build of the whole site into a temporary folder (pages, links,
-   anchors, macros, templates), which is then thrown away: site/ is not touched.
+   anchors, macros, templates), which is then thrown away: site/ is not touched;
+3. data/addresses.txt against that build (scripts/addresses.py): no published
+   address lost without a redirect, no new address unlisted.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+# Appended, not prepended: scripts/addresses.py (imported below) and the
+# hook hooks/addresses.py share a name.
+sys.path.append(str(ROOT / "hooks"))
 
 import sitedata  # noqa: E402
+from addresses import check_manifest  # noqa: E402
 from build import BuildError, build_into  # noqa: E402
 
 
@@ -32,7 +37,7 @@ def check_build() -> list[str]:
             build_into(Path(out))
         except BuildError as error:
             return [str(error)]
-    return []
+        return check_manifest(Path(out))
 
 
 def main() -> int:
