@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 import sitedata
 
@@ -20,6 +21,9 @@ def data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "data"
 
 
+# Before the macros plugin (0), whose module reads the data while it loads:
+# a mistake is then reported as one line per problem, not as a traceback.
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         data = sitedata.load(data_dir(config))

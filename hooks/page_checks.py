@@ -27,6 +27,7 @@ import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 LANGUAGES = {"lv": "Latvian", "en": "English"}
@@ -126,6 +127,7 @@ def _check_heading_ids(docs: Path, page: str) -> list[str]:
     return errors
 
 
+@event_priority(90)  # after hooks/data.py, before the macros plugin renders anything
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     errors = check_sources(root)

@@ -350,12 +350,18 @@ def _check_ids_and_references(documents: Documents, root: Path | None) -> list[s
     for index, partner_id in enumerate(project.get("partners") or []):
         check("project", ("partners", index), "partners", partner_id, "")
     results_of: dict[str, set] = {}
+    activity_of = {r.get("id"): r.get("activity") for _, r in _items(documents["results"][1], "results")}
     for index, activity in _items(documents["activities"][1], "activities"):
         label = f'activity "{activity.get("id")}": '
         for ref, partner_id in enumerate(activity.get("partners") or []):
             check("activities", ("activities", index, "partners", ref), "partners", partner_id, label)
         for ref, result_id in enumerate(activity.get("results") or []):
             check("activities", ("activities", index, "results", ref), "results", result_id, label)
+            owner = activity_of.get(result_id)
+            if isinstance(owner, str) and owner != activity.get("id") and owner in ids["activities"]:
+                report("activities", ("activities", index, "results", ref),
+                       f'{label}lists result "{result_id}", which belongs to activity "{owner}" ({documents["results"][0]}): '
+                       f"remove it here, or change that result's activity")
         results_of[activity.get("id")] = set(activity.get("results") or [])
     for index, result in _items(documents["results"][1], "results"):
         label = f'result "{result.get("id")}": '

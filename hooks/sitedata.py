@@ -125,6 +125,8 @@ def _syntax_message(shown: Path | str, error: yaml.MarkedYAMLError) -> str:
     elif "mapping values are not allowed" in problem:
         fix = ("a colon followed by a space inside a text, or an indentation that does not match the lines above: "
                "put the text in quotes (\"…\") or indent the line like its neighbours")
+    elif "expected '<document start>'" in problem:
+        fix = "this line is indented less than the lines it belongs to: indent it like its neighbours"
     elif "expected <block end>" in problem or "expected <block mapping start>" in problem or "did not find expected key" in problem:
         fix = "the indentation does not match the lines above: indent each field of an item with the same number of spaces"
     elif "did not find expected '-' indicator" in problem or "expected '-'" in problem:
