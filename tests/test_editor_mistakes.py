@@ -239,3 +239,40 @@ class _IgnoreTags(yaml.SafeLoader):
 
 
 _IgnoreTags.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def guide_examples() -> dict[str, str]:
+    """The YAML blocks of CONTRIBUTING.md marked <!-- guide-example: FILE -->,
+    by file; the Latvian and English sections must show the same one."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    found: dict[str, set[str]] = {}
+    for match in re.finditer(r"<!-- guide-example: (\S+) -->\s*```yaml\n(.*?)```", guide, re.S):
+        block = re.sub(r"^   ", "", match.group(2), flags=re.M)  # the list item's indent
+        found.setdefault(match.group(1), set()).add(block)
+    assert found, "CONTRIBUTING.md has no marked examples"
+    for file, blocks in found.items():
+        assert len(blocks) == 1, f"the two languages of CONTRIBUTING.md show different examples for {file}"
+    return {file: blocks.pop() for file, blocks in found.items()}
+
+
+def test_the_guide_adds_an_activity_that_appears_in_both_languages(tmp_path: Path) -> None:
+    """Following CONTRIBUTING.md's "add an activity" to the letter gives a
+    passing build with the activity's page in both languages."""
+    project = copy_project(tmp_path / "project")
+    for file, block in guide_examples().items():
+        with (project / file).open("a", encoding="utf-8") as data_file:
+            data_file.write(block)
+    assert run(project, "check.py").returncode == 0
+    build = run(project, "build.py")
+    assert build.returncode == 0, build.output
+    example = yaml.safe_load(guide_examples()["data/activities.yml"])[0]
+    for prefix, lang in (("", "lv"), ("en/", "en")):
+        page = project / "site" / prefix / "activities" / example["id"] / "index.html"
+        assert BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").h1.get_text() == example["title"][lang]
+
+
+def test_pre_commit_runs_make_check_without_downloading_hooks() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    hooks = config["repos"][0]["hooks"]
+    assert [(hook["entry"], hook["language"]) for hook in hooks] == [("make check", "system")]
