@@ -269,7 +269,8 @@ def _problem(error: jsonschema.ValidationError) -> str:
             return "must have both languages: write it as two indented lines, lv: … and en: …"
         if rule == "string":
             return f"must be text: put it in quotes, for example \"{value}\""
-        return f"must be {expected}, not {_shown(value)}"
+        shown = {dict: "a group of fields", list: "a list"}.get(type(value)) or _shown(value)
+        return f"must be {expected}, not {shown}"
     if validator in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return "is empty: write the text (both languages need it)"
     if validator == "not":
@@ -313,6 +314,10 @@ def _items(document: Any, key: str) -> list[tuple[int, dict]]:
     return [(i, item) for i, item in enumerate(items) if isinstance(item, dict)]
 
 
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []  # anything else: the schema reports it
+
+
 def _check_ids_and_references(documents: Documents, root: Path | None) -> list[str]:
     errors: list[str] = []
 
@@ -338,8 +343,9 @@ def _check_ids_and_references(documents: Documents, root: Path | None) -> list[s
 
     def check(name: str, where: tuple, target: str, value: Any, label: str) -> None:
         path = documents[target][0]
-        if documents[target][1] is None or not isinstance(value, str) or value in ids[target]:
-            return
+        target_list = documents[target][1].get(target) if isinstance(documents[target][1], dict) else None
+        if not isinstance(target_list, list) or not isinstance(value, str) or value in ids[target]:
+            return  # a target file whose list is broken is reported on its own
         known = ", ".join(sorted(ids[target]))
         close = difflib.get_close_matches(value, ids[target], n=1)
         hint = f"did you mean \"{close[0]}\"? Otherwise " if close else ""
@@ -347,22 +353,22 @@ def _check_ids_and_references(documents: Documents, root: Path | None) -> list[s
 
     project = documents["project"][1] if isinstance(documents["project"][1], dict) else {}
     check("project", ("promoter",), "partners", project.get("promoter"), "")
-    for index, partner_id in enumerate(project.get("partners") or []):
+    for index, partner_id in enumerate(_list(project.get("partners"))):
         check("project", ("partners", index), "partners", partner_id, "")
     results_of: dict[str, set] = {}
     activity_of = {r.get("id"): r.get("activity") for _, r in _items(documents["results"][1], "results")}
     for index, activity in _items(documents["activities"][1], "activities"):
         label = f'activity "{activity.get("id")}": '
-        for ref, partner_id in enumerate(activity.get("partners") or []):
+        for ref, partner_id in enumerate(_list(activity.get("partners"))):
             check("activities", ("activities", index, "partners", ref), "partners", partner_id, label)
-        for ref, result_id in enumerate(activity.get("results") or []):
+        for ref, result_id in enumerate(_list(activity.get("results"))):
             check("activities", ("activities", index, "results", ref), "results", result_id, label)
             owner = activity_of.get(result_id)
             if isinstance(owner, str) and owner != activity.get("id") and owner in ids["activities"]:
                 report("activities", ("activities", index, "results", ref),
                        f'{label}lists result "{result_id}", which belongs to activity "{owner}" ({documents["results"][0]}): '
                        f"remove it here, or change that result's activity")
-        results_of[activity.get("id")] = set(activity.get("results") or [])
+        results_of[activity.get("id")] = set(_list(activity.get("results")))
     for index, result in _items(documents["results"][1], "results"):
         label = f'result "{result.get("id")}": '
         activity_id = result.get("activity")
