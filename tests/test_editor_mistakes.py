@@ -24,7 +24,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SitePage
+from conftest import ROOT
 
 CASES = yaml.safe_load((Path(__file__).parent / "mistakes" / "cases.yml").read_text(encoding="utf-8"))
 CONTENT = ("mkdocs.yml", "docs", "data", "overrides", "hooks", "scripts")
@@ -227,7 +227,7 @@ def test_html_typed_into_data_is_shown_as_text(tmp_path: Path) -> None:
 )
 def test_edit_link_opens_the_source_of_the_page(site: Path, address: str, source: str) -> None:
     repo_url = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)["repo_url"]
-    soup = SitePage("lv", address, "", site / address / "index.html").soup
+    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
     edit = soup.select_one("a[rel=edit]")
     assert edit is not None, address
     assert edit["href"] == f"{repo_url}/edit/main/{source}"
