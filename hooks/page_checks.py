@@ -4,8 +4,8 @@ Events: on_config (check the page sources — a twin in the other language,
 title and description in the front matter, the same explicit heading ids in
 both languages — and stop the build with one line per mistake; make the
 macros plugin's errors and MkDocs' link and navigation warnings name the
-source file and line and say how to fix them). Reads docs/ and mkdocs.yml;
-writes nothing. scripts/check.py runs `check_sources` without a build.
+source file and line and say how to fix them). Reads docs/; writes
+nothing. scripts/check.py runs `check_sources` without a build.
 
 Why our own code: MkDocs names a broken link's page but not its line, the
 macros plugin prints a Markdown block with a traceback, and neither checks
@@ -111,8 +111,7 @@ def _check_heading_ids(docs: Path, page: str) -> list[str]:
         text = (docs / lang / page).read_text(encoding="utf-8")
         for match in ANCHOR_LINK.finditer(text):
             target_page, anchor = match.group(1), match.group(2)
-            target = (Path(page).parent / target_page).as_posix() if target_page else page
-            target = str(Path(target)).replace("\\", "/")
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), target_page)) if target_page else page
             target_file = docs / lang / target
             if not target_file.is_file():
                 continue
@@ -143,7 +142,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _macro_error(root: Path, docs_dir: Path, config: MkDocsConfig):
     """Replaces the macros plugin's error report (a Markdown block with a
     traceback, then exit) with one line, raised as a build error so that
-    `mkdocs serve` keeps running and shows it."""
+    `mkdocs serve` keeps running and shows it. mkdocs-macros-plugin 1.5.0
+    calls its module's `format_error` on every error of a page; the
+    corpus tests (tests/mistakes/) fail if a new version stops doing so."""
 
     def format_error(error: Exception, markdown: str, page: Page) -> str:
         src = page.file.src_uri
