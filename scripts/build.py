@@ -59,9 +59,17 @@ LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+")
 
 def problems(output: str) -> str:
     """What the build reported, one line per problem, without noise."""
-    lines = [LEVEL.sub("", line).strip() for line in output.splitlines() if not line.startswith("INFO")]
-    kept = [line for line in lines if line and not NOISE.match(line)]
-    return "\n".join(dict.fromkeys(kept)) or output.strip()
+    lines = [LEVEL.sub("", line).rstrip() for line in output.splitlines() if not line.startswith("INFO")]
+    kept = [line for line in lines if line.strip() and not NOISE.match(line)]
+    # Both language builds report the same problem: keep it once. Indented
+    # lines (a YAML snippet to copy) belong to the line above and stay.
+    seen: set[str] = set()
+    unique = []
+    for line in kept:
+        if line[0].isspace() or line not in seen:
+            unique.append(line)
+        seen.add(line)
+    return "\n".join(unique) or output.strip()
 
 
 def build_site(site_dir: Path, site_url: str | None = None) -> Path:

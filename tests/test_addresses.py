@@ -84,6 +84,9 @@ def rename_networks_page(copy: Path) -> None:
     """networks.md -> cooperation-networks.md in both languages (and the navs)."""
     for lang in LANGUAGES:
         (copy / "docs" / lang / "networks.md").rename(copy / "docs" / lang / "cooperation-networks.md")
+        for page in (copy / "docs" / lang).rglob("*.md"):
+            text = page.read_text(encoding="utf-8")
+            page.write_text(text.replace("](networks.md)", "](cooperation-networks.md)"), encoding="utf-8")
     replace_in(copy / "mkdocs.yml", "- networks.md", "- cooperation-networks.md")
 
 
@@ -258,7 +261,7 @@ def test_changed_id_without_redirect_stops_the_build(tmp_path: Path) -> None:
 def test_new_page_makes_the_manifest_stale_until_make_addresses(tmp_path: Path) -> None:
     copy = copy_site(tmp_path / "project")
     for lang in LANGUAGES:
-        (copy / "docs" / lang / "glossary.md").write_text("# Glossary\n\nText.\n", encoding="utf-8")
+        (copy / "docs" / lang / "glossary.md").write_text("---\ntitle: Glossary\ndescription: Terms.\n---\n\n# Glossary\n\nText.\n", encoding="utf-8")
     replace_in(copy / "mkdocs.yml", "- contact.md", "- contact.md\n            - glossary.md")
     result = run_in(copy, "scripts/check.py")
     assert result.returncode != 0

@@ -97,9 +97,9 @@ def expected_message(template: str, path: Path, line: int) -> str:
     return re.sub(r"\{line@([^}]+)\}", line_of, template).replace("{line}", str(line))
 
 
-def run(project: Path, script: str) -> Run:
+def run(project: Path, script: str, *args: str) -> Run:
     env = dict(os.environ, SOURCE_DATE_EPOCH="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    result = subprocess.run([sys.executable, f"scripts/{script}"], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run([sys.executable, f"scripts/{script}", *args], cwd=project, env=env, capture_output=True, text=True, timeout=120)
     output = result.stderr + result.stdout
     return Run(result.returncode, [line.strip() for line in output.splitlines()], output)
 
@@ -262,6 +262,8 @@ def test_the_guide_adds_an_activity_that_appears_in_both_languages(tmp_path: Pat
     for file, block in guide_examples().items():
         with (project / file).open("a", encoding="utf-8") as data_file:
             data_file.write(block)
+    # The guide's step 4: list the new page's addresses.
+    assert run(project, "addresses.py", "--write").returncode == 0
     assert run(project, "check.py").returncode == 0
     build = run(project, "build.py")
     assert build.returncode == 0, build.output
