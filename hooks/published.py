@@ -1,7 +1,7 @@
 """The addresses one build publishes, in every language (not a hook).
 
 hooks/addresses.py, hooks/redirects.py and hooks/sitemap.py read it;
-scripts/addresses.py reads the same manifest. An address is a path below the
+scripts/address_manifest.py reads the same manifest. An address is a path below the
 site's base URL, as a reader types it after that base: "" is the Latvian
 home, "en/about/" the English About page, "files/report.pdf" a download. It
 does not depend on the deployment (project sub-path or custom domain).

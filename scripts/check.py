@@ -6,7 +6,7 @@
 3. when both passed, a strict build of the whole site into a temporary
    folder (links, anchors, images, navigation, macros, templates), which is
    then thrown away: site/ is not touched;
-4. data/addresses.txt against that build (scripts/addresses.py): no published
+4. data/addresses.txt against that build (scripts/address_manifest.py): no published
    address lost without a redirect, no new address unlisted.
 
 Prints one line per mistake (file:line: what is wrong: how to fix it) and
@@ -21,13 +21,11 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Appended, not prepended: scripts/addresses.py (imported below) and the
-# hook hooks/addresses.py share a name.
-sys.path.append(str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "hooks"))
 
 import page_checks  # noqa: E402
 import sitedata  # noqa: E402
-from addresses import check_manifest  # noqa: E402
+from address_manifest import check_manifest  # noqa: E402
 from build import BuildError, build_into  # noqa: E402
 
 

@@ -29,9 +29,9 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SITE_URL, SitePage, address_of, load_data
 
-sys.path.append(str(ROOT / "hooks"))  # after scripts/: scripts/addresses.py and hooks/addresses.py share a name
+sys.path.append(str(ROOT / "hooks"))  # after scripts/: scripts/address_manifest.py and hooks/addresses.py share a name
 
-import addresses as manifest_script  # noqa: E402  (scripts/addresses.py)
+import address_manifest as manifest_script  # noqa: E402
 import redirect_rules  # noqa: E402
 from build import build_site  # noqa: E402
 from published import Language, Published, PublishedPage  # noqa: E402
@@ -266,7 +266,7 @@ def test_new_page_makes_the_manifest_stale_until_make_addresses(tmp_path: Path) 
     result = run_in(copy, "scripts/check.py")
     assert result.returncode != 0
     assert "stale" in result.stderr and "/glossary/" in result.stderr and "make addresses" in result.stderr
-    assert run_in(copy, "scripts/addresses.py", "--write").returncode == 0
+    assert run_in(copy, "scripts/address_manifest.py", "--write").returncode == 0
     assert "/en/glossary/\n" in (copy / "data" / "addresses.txt").read_text(encoding="utf-8")
     result = run_in(copy, "scripts/check.py")
     assert result.returncode == 0, result.stderr

@@ -263,7 +263,7 @@ def test_the_guide_adds_an_activity_that_appears_in_both_languages(tmp_path: Pat
         with (project / file).open("a", encoding="utf-8") as data_file:
             data_file.write(block)
     # The guide's step 4: list the new page's addresses.
-    assert run(project, "addresses.py", "--write").returncode == 0
+    assert run(project, "address_manifest.py", "--write").returncode == 0
     assert run(project, "check.py").returncode == 0
     build = run(project, "build.py")
     assert build.returncode == 0, build.output

@@ -1,7 +1,7 @@
 """The manifest of every published address: data/addresses.txt.
 
-    python scripts/addresses.py --write   # `make addresses`: rewrite it from a build
-    python scripts/addresses.py --check   # part of `make check`: fail when it is stale
+    python scripts/address_manifest.py --write   # `make addresses`: rewrite it from a build
+    python scripts/address_manifest.py --check   # part of `make check`: fail when it is stale
 
 The manifest lists every address the site publishes, in both languages: each
 page, each file from docs/ and each redirect of data/redirects.yml. It is
@@ -33,7 +33,7 @@ HEADER = """\
 # https://<site>/en/about/. Pages, files from docs/ and the redirects of
 # data/redirects.yml, in both languages.
 #
-# Generated from a build by `make addresses` (scripts/addresses.py --write);
+# Generated from a build by `make addresses` (scripts/address_manifest.py --write);
 # commit it with the change that adds a page. Never delete a line to make a
 # build pass: other sites link to these addresses. When a page moves, add a
 # redirect for its old address to data/redirects.yml instead. `make check`
