@@ -40,7 +40,7 @@ test: install
 
 ## Update the manifest of published addresses after adding a page.
 addresses: install
-	$(BIN)/python scripts/addresses.py --write
+	$(BIN)/python scripts/address_manifest.py --write
 
 ## Speed and size table (see README).
 bench: install

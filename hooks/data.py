@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 import sitedata
 
@@ -20,15 +21,13 @@ def data_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "data"
 
 
+# Before the macros plugin (0), whose module reads the data while it loads:
+# a mistake is then reported as one line per problem, not as a traceback.
+@event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # The logo file that data/project.yml names is checked by hooks/schema.py.
     try:
-        data = sitedata.load(data_dir(config))
+        sitedata.load(data_dir(config))
     except sitedata.DataError as error:
         raise PluginError("Mistakes in data/ (nothing was published):\n" + "\n".join(error.messages))
-    logo = data.project["eea_grants"]["logo"]
-    if logo and not (Path(config.theme.custom_dir) / logo).is_file():
-        raise PluginError(
-            f"data/project.yml: eea_grants.logo is \"{logo}\", but overrides/{logo} does not exist: "
-            "add the official logo file there, or set logo to \"\" to show a text link."
-        )
     return config

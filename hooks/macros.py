@@ -25,6 +25,7 @@ import sitedata  # noqa: E402
 import typography  # noqa: E402
 
 ROOT = HOOKS_DIR.parent
+KIND = {"activities": "activity", "partners": "partner"}
 
 
 def define_env(env: Any) -> None:
@@ -42,7 +43,7 @@ def define_env(env: Any) -> None:
     def item(kind: str, item_id: str) -> dict[str, Any]:
         items = sitedata.load(ROOT / "data").by_id(kind)
         if item_id not in items:
-            raise ValueError(f'unknown {kind[:-1]} id "{item_id}": use one of {", ".join(items)} (data/{kind}.yml)')
+            raise ValueError(f'unknown {KIND[kind]} id "{item_id}": use one of {", ".join(items)} (data/{kind}.yml)')
         return items[item_id]
 
     @env.macro

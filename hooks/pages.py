@@ -43,7 +43,8 @@ def _sources(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
                 front_matter = {
                     # Page titles go into the theme's templates unescaped: escape here.
                     "title": html.escape(item[title_field][lang], quote=False),
-                    "description": item["summary"][lang],
+                    # Material prints the description into an attribute unescaped.
+                    "description": html.escape(item["summary"][lang], quote=True),
                     "generated_from": f"data/{kind}.yml",
                 }
                 markdown = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=1000)

@@ -9,6 +9,7 @@ serve` rebuild without a data change) reuses it.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -54,41 +55,112 @@ class SiteData:
         return {item["id"]: item for item in getattr(self, kind)}
 
 
-def read_yaml(path: Path) -> tuple[Any, dict[tuple, Position]]:
-    """The document in `path` and the line/column of every value in it."""
+def read_yaml(path: Path, shown: Path | str | None = None) -> tuple[Any, dict[tuple, Position]]:
+    """The document in `path` and the line/column of every value in it.
+    `shown` is the path messages name (data/activities.yml)."""
+    shown = shown or path
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataError([f"{path}: the file is missing. Restore it with: git checkout -- {path}"])
-    if "\t" in text:
-        line = text[: text.index("\t")].count("\n") + 1
-        raise DataError([f"{path}:{line}: a tab character. YAML indents with spaces only: replace the tab with spaces."])
+        raise DataError([f"{shown}: the file is missing: restore it with: git checkout -- {shown}."])
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise DataError([f"{shown}:{line}: the file is not UTF-8 text: save it as UTF-8 in your editor"])
+    tabs = [(number, line.index("\t") + 1) for number, line in enumerate(text.splitlines(), 1) if "\t" in line]
+    if tabs:
+        raise DataError([
+            f"{shown}:{number}:{column}: a tab character: YAML indents with spaces only, replace the tab with spaces."
+            for number, column in tabs
+        ])
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         document = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise DataError([f"{where}: YAML syntax error ({error.problem or error.context}). Check the indentation and the quotes on this line and the line above."])
+        raise DataError([_unclosed_quote(shown, text, error) or _syntax_message(shown, error)])
     finally:
         loader.dispose()
+    if node is None:
+        raise DataError([f"{shown}:1:1: the file is empty: restore it with: git checkout -- {shown}."])
     positions: dict[tuple, Position] = {}
-    _collect_positions(node, (), positions)
+    duplicates: list[str] = []
+    _collect_positions(node, (), positions, shown, duplicates)
+    if duplicates:
+        raise DataError(duplicates)
     return document, positions
 
 
-def _collect_positions(node: yaml.Node | None, path: tuple, out: dict[tuple, Position]) -> None:
+# A value that opens a quote: `key: "…` or `- "…`.
+_OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#][^:#]*:\s+|-\s+)?(["'])(.*)$""")
+
+
+def _unclosed_quote(shown: Path | str, text: str, error: yaml.MarkedYAMLError) -> str | None:
+    """A quoted text that is not closed on its own line runs on until the next
+    quote mark, and YAML complains somewhere below: find the line that opened
+    it (only when parsing failed, since a quoted text may span lines)."""
+    mark = error.problem_mark or error.context_mark
+    last = mark.line if mark else len(text.splitlines())
+    for number, line in enumerate(text.splitlines()[: last + 1], 1):
+        match = _OPENING_QUOTE.match(line)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        body = rest.replace('\\\\', "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in body:
+            column = line.index(quote) + 1
+            return (f"{shown}:{number}:{column}: YAML syntax error (a quoted text is not closed): add the closing {quote} "
+                    f"at the end of the text, or remove the opening one.")
+    return None
+
+
+def _syntax_message(shown: Path | str, error: yaml.MarkedYAMLError) -> str:
+    """One line for a YAML syntax error, at the line where the editor must look."""
+    problem = error.problem or error.context or "unreadable YAML"
+    mark = error.problem_mark or error.context_mark
+    context = error.context or ""
+    if "quoted scalar" in context and error.context_mark is not None:
+        # An unclosed quote is only noticed at the end of the file: point at its start.
+        mark = error.context_mark
+        fix = "a quotation mark opened here is never closed: add the closing quote at the end of the text"
+    elif "mapping values are not allowed" in problem:
+        fix = ("a colon followed by a space inside a text, or an indentation that does not match the lines above: "
+               "put the text in quotes (\"…\") or indent the line like its neighbours")
+    elif "expected '<document start>'" in problem:
+        fix = "this line is indented less than the lines it belongs to: indent it like its neighbours"
+    elif "expected <block end>" in problem or "expected <block mapping start>" in problem or "did not find expected key" in problem:
+        fix = "the indentation does not match the lines above: indent each field of an item with the same number of spaces"
+    elif "did not find expected '-' indicator" in problem or "expected '-'" in problem:
+        fix = "a list item is indented differently from the others: start each item of the list in the same column with -"
+    elif "found character" in problem and "cannot start any token" in problem:
+        fix = "this character cannot start a value: put the whole text in quotes"
+    elif "could not find expected ':'" in problem:
+        fix = "a line without \"key: value\" (a missing colon, or a text that continues on the next line without quotes): add the colon or put the text in quotes"
+    else:
+        fix = "check the indentation and the quotes on this line and the line above"
+    where = f"{shown}:{mark.line + 1}:{mark.column + 1}" if mark else str(shown)
+    return f"{where}: YAML syntax error ({problem}): {fix}."
+
+
+def _collect_positions(node: yaml.Node | None, path: tuple, out: dict[tuple, Position], shown: Any, duplicates: list[str]) -> None:
     if node is None:
         return
     out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            _collect_positions(value_node, path + (key_node.value,), out)
-            out.setdefault(path + (key_node.value, "<key>"), (key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+            key = key_node.value
+            line, column = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+            if key in seen:
+                # PyYAML silently keeps the last of two equal keys: an editor's
+                # second "title:" would replace the first without a word.
+                duplicates.append(f"{shown}:{line}:{column}: the field \"{key}\" appears twice in the same group (first on line {seen[key]}): keep one of them.")
+                continue
+            seen[key] = line
+            _collect_positions(value_node, path + (key,), out, shown, duplicates)
+            out.setdefault(path + (key, "<key>"), (line, column))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect_positions(item, path + (index,), out)
+            _collect_positions(item, path + (index,), out, shown, duplicates)
 
 
 _cache: dict[tuple, SiteData] = {}
@@ -106,14 +178,15 @@ def load(data_dir: Path) -> SiteData:
 
 
 def _parse(data_dir: Path) -> SiteData:
+    # Messages name files as the editor sees them from the project folder.
+    root = data_dir.parent
     documents: dict[str, tuple[Path, Any, dict]] = {}
     errors: list[str] = []
     for name in DATA_FILES:
-        documents[name] = _read(data_dir / f"{name}.yml", errors)
+        documents[name] = _read(data_dir / f"{name}.yml", root, errors)
     for lang in LANGUAGES:
-        documents[f"ui/{lang}"] = _read(data_dir / "ui" / f"{lang}.yml", errors)
-    if not errors:
-        errors = schema.validate(documents)
+        documents[f"ui/{lang}"] = _read(data_dir / "ui" / f"{lang}.yml", root, errors)
+    errors += schema.validate(documents, root)
     if errors:
         raise DataError(errors)
     lists = {name: documents[name][1][name] for name in DATA_FILES if name != "project"}
@@ -124,13 +197,14 @@ def _parse(data_dir: Path) -> SiteData:
     )
 
 
-def _read(path: Path, errors: list[str]) -> tuple[Path, Any, dict]:
+def _read(path: Path, root: Path, errors: list[str]) -> tuple[Path, Any, dict]:
+    shown = path.relative_to(root) if path.is_relative_to(root) else path
     try:
-        document, positions = read_yaml(path)
+        document, positions = read_yaml(path, shown)
     except DataError as error:
         errors.extend(error.messages)
-        return path, None, {}
-    return path, document, positions
+        return shown, None, {}
+    return shown, document, positions
 
 
 def _with_dates(value: Any) -> Any:

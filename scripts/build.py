@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -42,11 +43,33 @@ def _last_commit_time() -> str:
 def build_into(out_dir: Path, site_url: str | None = None) -> None:
     """Run a strict MkDocs build into out_dir (which it empties first)."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out_dir)],
         cwd=ROOT, env=mkdocs_env(site_url), capture_output=True, text=True,
     )
     if result.returncode != 0:
-        raise BuildError((result.stderr + result.stdout).strip())
+        raise BuildError(problems(result.stderr + result.stdout))
+
+
+# MkDocs' progress lines and the wrappers around the one-line messages of
+# hooks/data.py and hooks/page_checks.py: not what an editor must act on.
+# (Not --quiet: it hides the warnings that --strict fails on.)
+NOISE = re.compile(r"^(INFO\b|Error reading page '|Error building page '|Aborted with |Mistakes in (data|docs)/ \(nothing was published\):$)")
+LEVEL = re.compile(r"^(WARNING|ERROR)\s+-\s+")
+
+
+def problems(output: str) -> str:
+    """What the build reported, one line per problem, without noise."""
+    lines = [LEVEL.sub("", line).rstrip() for line in output.splitlines() if not line.startswith("INFO")]
+    kept = [line for line in lines if line.strip() and not NOISE.match(line)]
+    # Both language builds report the same problem: keep it once. Indented
+    # lines (a YAML snippet to copy) belong to the line above and stay.
+    seen: set[str] = set()
+    unique = []
+    for line in kept:
+        if line[0].isspace() or line not in seen:
+            unique.append(line)
+        seen.add(line)
+    return "\n".join(unique) or output.strip()
 
 
 def build_site(site_dir: Path, site_url: str | None = None) -> Path:

@@ -29,7 +29,16 @@ NEW_ACTIVITY = """
       lv: Konferencē pašvaldības iepazinās ar projekta rezultātiem.
       en: At the conference local governments learned about the project's results.
     partners: [lps, ks]
-    results: [study-visits]
+    results: [closing-conference]
+"""
+
+NEW_RESULT = """
+  - id: closing-conference
+    number: 11
+    activity: closing-conference
+    title:
+      lv: Noslēguma konference
+      en: Closing conference
 """
 
 
@@ -46,11 +55,14 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     activities = copy / "data" / "activities.yml"
     text = activities.read_text(encoding="utf-8").replace("Mācību vizītes\n", "Mācību braucieni\n", 1)
     activities.write_text(text + NEW_ACTIVITY, encoding="utf-8")
+    results = copy / "data" / "results.yml"
+    results.write_text(results.read_text(encoding="utf-8") + NEW_RESULT, encoding="utf-8")
     site = copy / "site"
-    subprocess.run(
+    build = subprocess.run(
         [sys.executable, str(copy / "scripts" / "build.py"), "--site-dir", str(site), "--site-url", SITE_URL],
-        cwd=copy, check=True, capture_output=True, text=True,
+        cwd=copy, capture_output=True, text=True,
     )
+    assert build.returncode == 0, build.stderr
     return site
 
 

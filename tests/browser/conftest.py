@@ -1,7 +1,9 @@
 """Browser fixtures: the session's built site served on 127.0.0.1 under the
 project sub-path, and Debian's chromium driven by Playwright.
 
-One browser for the whole session, one context per viewport; each page is
+One browser for this package (scope "package": Playwright's sync API allows
+one running instance at a time, and other test modules start their own
+after this package has finished), one context per viewport; each page is
 visited once per viewport (`visit`), and that single visit records every
 request, runs axe-core and reads what the page stored, so the checks of
 test_pages.py share it.
@@ -90,7 +92,7 @@ def server(site: Path):
     httpd.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
     if not Path(CHROMIUM).is_file() and not shutil.which("chromium"):
         pytest.fail("Debian's chromium is missing: run `make test` (it installs it) or `apt-get install chromium`.")
@@ -102,7 +104,7 @@ def browser():
         browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def contexts(browser):
     """One browser context per viewport, JavaScript on."""
     made = {name: browser.new_context(**options) for name, options in VIEWPORTS.items()}
@@ -128,14 +130,14 @@ class Visit:
     footer_links: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def axe():
     from axe_playwright_python.sync_playwright import Axe
 
     return Axe()  # runs the axe-core bundled in the package: nothing is downloaded
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def visit(server: str, contexts, axe):
     """visit(lang, path, viewport) -> Visit, made once per page and viewport."""
     done: dict[tuple[str, str], Visit] = {}

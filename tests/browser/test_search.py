@@ -135,3 +135,12 @@ def test_keyboard_enter_opens_the_first_result(page, server: str) -> None:
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
     page.keyboard.press("Enter")
     page.wait_for_url(first)
+
+
+@pytest.mark.parametrize("lang", ["lv", "en"])
+def test_search_asked_in_the_address_runs_at_once(page, server: str, lang: str) -> None:
+    """The 404 page's search form sends the reader to the home page with ?q=."""
+    page.goto(server + HOME[lang] + "?q=" + {"lv": "pasvaldibu", "en": "governance"}[lang])
+    page.wait_for_selector(".md-search-result__list a")
+    results = paths([a.get_attribute("href") for a in page.locator(".md-search-result__list a").all()], server)
+    assert results and all(r.startswith("en/") == (lang == "en") for r in results), results

@@ -173,6 +173,16 @@
   if (toggle) toggle.addEventListener("change", function () {
     if (toggle.checked) input.focus();
   });
+  // A search asked for in the address (?q=..., the 404 page's form) runs
+  // at once, as Material's own search did.
+  var asked = new URLSearchParams(location.search).get("q");
+  if (asked) {
+    input.value = asked;
+    input.focus();
+    open();
+    update();
+  }
+
   document.addEventListener("keydown", function (event) {
     var inSearch = form.parentElement.parentElement.contains(document.activeElement);
     if (event.key === "Escape" && toggle && toggle.checked) {

@@ -1,0 +1,280 @@
+"""Every mistake of the corpus (tests/mistakes/cases.yml) ends in its exact
+message, a non-zero exit and an untouched site/, in `make check`
+(scripts/check.py) and in `make build` (scripts/build.py).
+
+Each case runs in its own temporary copy of the project's content; the
+cases run in parallel processes (one per CPU), started once per session.
+Also here: data HTML is shown as text on the page, and the "edit this page"
+link of each kind of page.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+
+CASES = yaml.safe_load((Path(__file__).parent / "mistakes" / "cases.yml").read_text(encoding="utf-8"))
+CONTENT = ("mkdocs.yml", "docs", "data", "overrides", "hooks", "scripts")
+MARKER = "the last good site\n"
+
+
+@dataclass
+class Run:
+    returncode: int
+    lines: list[str]
+    output: str
+
+
+@dataclass
+class Outcome:
+    expected: str
+    check: Run
+    build: Run
+    site_files: list[str]
+    marker: str
+    leftovers: list[str]
+
+
+def copy_project(target: Path) -> Path:
+    """The project's content, without caches and builds."""
+    target.mkdir(parents=True)
+    for name in CONTENT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def apply(project: Path, edit: dict) -> tuple[Path, int]:
+    """Apply one edit; return the changed file and the line its new text starts on."""
+    path = project / edit["file"]
+    if "write" in edit:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(edit["write"], encoding="utf-8")
+        return path, 1
+    text = path.read_text(encoding="utf-8")
+    if "append" in edit:
+        start = len(text)
+        text += edit["append"]
+        start += len(edit["append"]) - len(edit["append"].lstrip("\n"))
+    elif "replace_re" in edit:
+        match = re.search(edit["replace_re"], text, re.M)
+        assert match, f"{edit['file']} no longer matches {edit['replace_re']!r}: update tests/mistakes/cases.yml"
+        start = match.start()
+        text = text[: match.start()] + edit["with"] + text[match.end():]
+    else:
+        assert edit["replace"] in text, f"{edit['file']} no longer contains {edit['replace']!r}: update tests/mistakes/cases.yml"
+        start = text.index(edit["replace"])
+        text = text.replace(edit["replace"], edit["with"], 1)
+    path.write_text(text, encoding="utf-8")
+    return path, text.count("\n", 0, start) + 1
+
+
+def expected_message(template: str, path: Path, line: int) -> str:
+    lines = path.read_text(encoding="utf-8").splitlines()
+
+    def line_of(match: re.Match) -> str:
+        text = match.group(1)
+        found = next((n for n, content in enumerate(lines, 1) if text in content), None)
+        assert found, f"{path.name} has no line containing {text!r}"
+        return str(found)
+
+    return re.sub(r"\{line@([^}]+)\}", line_of, template).replace("{line}", str(line))
+
+
+def run(project: Path, script: str, *args: str) -> Run:
+    env = dict(os.environ, SOURCE_DATE_EPOCH="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    result = subprocess.run([sys.executable, f"scripts/{script}", *args], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    output = result.stderr + result.stdout
+    return Run(result.returncode, [line.strip() for line in output.splitlines()], output)
+
+
+def run_case(case: dict, base: Path) -> Outcome:
+    project = copy_project(base / case["name"])
+    for edit in case["edits"]:
+        path, line = apply(project, edit)
+    expected = expected_message(case["expect"], path, line)
+    site = project / "site"
+    site.mkdir()
+    (site / "marker.txt").write_text(MARKER, encoding="utf-8")
+    check, build = run(project, "check.py"), run(project, "build.py")
+    return Outcome(
+        expected=expected,
+        check=check,
+        build=build,
+        site_files=sorted(p.relative_to(site).as_posix() for p in site.rglob("*")),
+        marker=(site / "marker.txt").read_text(encoding="utf-8"),
+        leftovers=sorted(p.name for p in project.iterdir() if p.name.startswith(".site")),
+    )
+
+
+@pytest.fixture(scope="session")
+def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    base = tmp_path_factory.mktemp("mistakes")
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        futures = {case["name"]: pool.submit(run_case, case, base) for case in CASES}
+        return {name: future.result() for name, future in futures.items()}
+
+
+def test_the_corpus_is_complete() -> None:
+    names = [case["name"] for case in CASES]
+    assert len(names) >= 25 and len(set(names)) == len(names)
+    for step in ("data", "pages", "build"):
+        assert any(case["step"] == step for case in CASES), step
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_mistake_is_caught_with_its_message(case: dict, outcomes: dict[str, Outcome]) -> None:
+    outcome = outcomes[case["name"]]
+    for command, result in (("make check", outcome.check), ("make build", outcome.build)):
+        assert result.returncode != 0, f"{command} passed despite the mistake:\n{result.output}"
+        assert outcome.expected in result.lines, f"{command} did not print\n  {outcome.expected}\nbut:\n{result.output}"
+        assert "Traceback" not in result.output, f"{command} printed a traceback:\n{result.output}"
+    assert outcome.site_files == ["marker.txt"] and outcome.marker == MARKER, "site/ was changed by a failed build"
+    assert outcome.leftovers == [], "a failed build left its temporary folder behind"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["step"] in ("data", "pages")], ids=lambda c: c["name"])
+def test_check_names_data_and_page_mistakes_without_building(case: dict, outcomes: dict[str, Outcome]) -> None:
+    """Caught before the build: make check's first steps report them (and
+    every other data or page mistake of the same run) without MkDocs."""
+    check = outcomes[case["name"]].check
+    assert not any("Aborted" in line or line.startswith(("INFO", "WARNING", "ERROR")) for line in check.lines), check.output
+
+
+def test_every_message_is_one_line_naming_file_and_line(outcomes: dict[str, Outcome]) -> None:
+    where = re.compile(r"^(data|docs)/[\w/.-]+\.(yml|md)(:\d+){1,2}: \S")
+    for name, outcome in outcomes.items():
+        assert where.match(outcome.expected), (name, outcome.expected)
+
+
+def test_one_run_reports_every_mistake(tmp_path: Path) -> None:
+    """Mistakes in several data files and pages: all of them in one run."""
+    project = copy_project(tmp_path / "project")
+    cases = {case["name"]: case for case in CASES}
+    expected = []
+    for name in ("bad-url", "impossible-date", "unknown-key-typo", "missing-translation-of-a-page", "missing-description"):
+        for edit in cases[name]["edits"]:
+            path, line = apply(project, edit)
+        expected.append(expected_message(cases[name]["expect"], path, line))
+    result = run(project, "check.py")
+    assert result.returncode != 0
+    for message in expected:
+        assert message in result.lines, (message, result.output)
+
+
+def test_html_typed_into_data_is_shown_as_text(tmp_path: Path) -> None:
+    """Defence in depth behind the data rule that rejects tags: even if a tag
+    got into a data field, every template prints it as text. The rule is
+    switched off in the build process to prove it."""
+    project = copy_project(tmp_path / "project")
+    title = 'Study <b>visits</b> <script>alert("title")</script> & "more"'
+    summary = 'Visits <script>alert("summary")</script> "to" <i>Norway</i>'
+    path = project / "data" / "activities.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("      en: Study visits\n", f"      en: {json.dumps(title)}\n", 1)
+    text = text.replace(
+        "      en: Study visits to Norway, Poland and Finland on good governance and inter-municipal cooperation.\n",
+        f"      en: {json.dumps(summary)}\n", 1,
+    )
+    path.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    build = (
+        "import sys; sys.path.insert(0, 'hooks'); import schema; del schema.TEXT['not'];"
+        "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build', '--strict', '--quiet', '--site-dir', sys.argv[1]]; cli()"
+    )
+    env = dict(os.environ, SOURCE_DATE_EPOCH="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    result = subprocess.run([sys.executable, "-c", build, str(out)], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    for page in ("en/activities/study-visits/index.html", "en/activities/index.html", "en/results/index.html", "en/partners/ks/index.html"):
+        html = (out / page).read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        assert not [s for s in soup.find_all("script") if "alert" in s.get_text()], page
+        assert not [b for b in soup.find_all(["b", "i"]) if b.get_text() in ("visits", "Norway")], page
+        assert title in soup.get_text(), page
+    soup = BeautifulSoup((out / "en/activities/study-visits/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.h1.get_text() == title
+    assert soup.title.get_text().startswith(title)
+    assert soup.find("meta", attrs={"name": "description"})["content"] == summary
+    assert summary in soup.select_one("p.lead").get_text()
+
+
+@pytest.mark.parametrize(
+    "address,source",
+    [
+        ("about/", "docs/lv/about.md"),
+        ("en/about/", "docs/en/about.md"),
+        ("activities/", "docs/lv/activities/index.md"),
+        ("en/activities/", "docs/en/activities/index.md"),
+        ("activities/study-visits/", "data/activities.yml"),
+        ("en/partners/ks/", "data/partners.yml"),
+    ],
+)
+def test_edit_link_opens_the_source_of_the_page(site: Path, address: str, source: str) -> None:
+    repo_url = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)["repo_url"]
+    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    edit = soup.select_one("a[rel=edit]")
+    assert edit is not None, address
+    assert edit["href"] == f"{repo_url}/edit/main/{source}"
+    assert (ROOT / source).is_file()
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml uses !ENV [NAME, default]: read the default."""
+
+
+_IgnoreTags.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def guide_examples() -> dict[str, str]:
+    """The YAML blocks of CONTRIBUTING.md marked <!-- guide-example: FILE -->,
+    by file; the Latvian and English sections must show the same one."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    found: dict[str, set[str]] = {}
+    for match in re.finditer(r"<!-- guide-example: (\S+) -->\s*```yaml\n(.*?)```", guide, re.S):
+        block = re.sub(r"^   ", "", match.group(2), flags=re.M)  # the list item's indent
+        found.setdefault(match.group(1), set()).add(block)
+    assert found, "CONTRIBUTING.md has no marked examples"
+    for file, blocks in found.items():
+        assert len(blocks) == 1, f"the two languages of CONTRIBUTING.md show different examples for {file}"
+    return {file: blocks.pop() for file, blocks in found.items()}
+
+
+def test_the_guide_adds_an_activity_that_appears_in_both_languages(tmp_path: Path) -> None:
+    """Following CONTRIBUTING.md's "add an activity" to the letter gives a
+    passing build with the activity's page in both languages."""
+    project = copy_project(tmp_path / "project")
+    for file, block in guide_examples().items():
+        with (project / file).open("a", encoding="utf-8") as data_file:
+            data_file.write(block)
+    # The guide's step 4: list the new page's addresses.
+    assert run(project, "address_manifest.py", "--write").returncode == 0
+    assert run(project, "check.py").returncode == 0
+    build = run(project, "build.py")
+    assert build.returncode == 0, build.output
+    example = yaml.safe_load(guide_examples()["data/activities.yml"])[0]
+    for prefix, lang in (("", "lv"), ("en/", "en")):
+        page = project / "site" / prefix / "activities" / example["id"] / "index.html"
+        assert BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").h1.get_text() == example["title"][lang]
+
+
+def test_pre_commit_runs_make_check_without_downloading_hooks() -> None:
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert [repo["repo"] for repo in config["repos"]] == ["local"]
+    hooks = config["repos"][0]["hooks"]
+    assert [(hook["entry"], hook["language"]) for hook in hooks] == [("make check", "system")]

@@ -1,0 +1,286 @@
+"""The GitHub Actions workflows in .github/workflows/.
+
+Both linters run here, offline, from the packages `make install` put into
+.venv (actionlint with shellcheck for the `run:` scripts; zizmor with
+--offline and its strictest persona). Each one is also run on a workflow
+with known mistakes, so a linter that silently checks nothing fails the
+tests. The rest asserts the project's own rules for its two workflows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = ROOT / ".github" / "workflows"
+TEST_WORKFLOW = WORKFLOWS / "test.yml"
+DEPLOY_WORKFLOW = WORKFLOWS / "deploy.yml"
+# The linters are installed into the same virtual environment as pytest.
+VENV_BIN = Path(sys.executable).parent
+PINNED_USES = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:")
+
+# A workflow with one mistake of each kind the linters must catch.
+BAD_WORKFLOW = """\
+on: pull_request_target
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: echo "${{ github.event.pull_request.title }}"
+      - run: echo $HOME/$1
+      - run: echo "${{ steps.nothing.outputs.x }}"
+"""
+
+
+def tool(name: str) -> Path:
+    path = VENV_BIN / name
+    assert path.exists(), f"{path} is missing: run `make install` (it installs {name} from requirements.lock)"
+    return path
+
+
+def offline_env() -> dict[str, str]:
+    """No token reaches the linters: nothing they do may need GitHub."""
+    return {k: v for k, v in os.environ.items() if k not in {"GH_TOKEN", "GITHUB_TOKEN", "ZIZMOR_GITHUB_TOKEN"}}
+
+
+def actionlint(*files: Path) -> tuple[int, list[dict]]:
+    result = subprocess.run(
+        [str(tool("actionlint")), "-no-color", f"-shellcheck={tool('shellcheck')}", "-pyflakes=",
+         "-format", "{{json .}}", *map(str, files)],
+        cwd=ROOT, env=offline_env(), capture_output=True, text=True, timeout=120,
+    )
+    assert result.stdout.strip(), f"actionlint printed nothing (exit {result.returncode}): {result.stderr}"
+    return result.returncode, json.loads(result.stdout)
+
+
+def zizmor(*paths: Path) -> tuple[int, list[dict]]:
+    # --no-config: no zizmor.yml can switch an audit off; auditor: every audit,
+    # at every confidence. Offline, zizmor skips only the five audits that ask
+    # GitHub's API (impostor-commit, ref-confusion, known-vulnerable-actions,
+    # stale-action-refs, ref-version-mismatch).
+    result = subprocess.run(
+        [str(tool("zizmor")), "--offline", "--no-config", "--persona=auditor", "--format=json",
+         "--no-progress", "--color=never", *map(str, paths)],
+        cwd=ROOT, env=offline_env(), capture_output=True, text=True, timeout=120,
+    )
+    assert result.stdout.strip(), f"zizmor printed nothing (exit {result.returncode}): {result.stderr}"
+    return result.returncode, json.loads(result.stdout)
+
+
+def load(path: Path) -> dict:
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as the boolean True.
+    if True in workflow:
+        workflow["on"] = workflow.pop(True)
+    return workflow
+
+
+def workflow_files() -> list[Path]:
+    return sorted(WORKFLOWS.glob("*.yml")) + sorted(WORKFLOWS.glob("*.yaml"))
+
+
+def steps(workflow: dict):
+    for job_id, job in workflow["jobs"].items():
+        for step in job.get("steps", []):
+            yield job_id, step
+
+
+def step_index(job: dict, predicate) -> int:
+    matches = [i for i, step in enumerate(job["steps"]) if predicate(step)]
+    assert len(matches) == 1, f"expected exactly one such step, found {len(matches)}"
+    return matches[0]
+
+
+# --- the linters --------------------------------------------------------------
+
+
+def test_there_are_exactly_the_two_workflows():
+    assert [p.name for p in workflow_files()] == ["deploy.yml", "test.yml"]
+
+
+def test_actionlint_finds_nothing():
+    code, errors = actionlint(*workflow_files())
+    assert errors == [], "\n".join(f"{e['filepath']}:{e['line']}: {e['message']} [{e['kind']}]" for e in errors)
+    assert code == 0
+
+
+def test_zizmor_finds_nothing():
+    code, findings = zizmor(WORKFLOWS)
+    assert findings == [], "\n".join(f"{f['ident']}: {f['desc']}" for f in findings)
+    assert code == 0
+
+
+def test_no_linter_finding_is_silenced_in_the_workflows():
+    for path in workflow_files():
+        text = path.read_text(encoding="utf-8")
+        assert "zizmor: ignore" not in text, f"{path.name} silences a zizmor finding"
+    assert not (ROOT / ".github" / "actionlint.yaml").exists()
+    assert not (ROOT / ".github" / "actionlint.yml").exists()
+
+
+def test_actionlint_reports_a_bad_workflow(tmp_path: Path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text(BAD_WORKFLOW, encoding="utf-8")
+    code, errors = actionlint(bad)
+    assert code == 1
+    messages = [(e["kind"], e["line"], e["message"]) for e in errors]
+    # Untrusted input in a script (line 7), an unknown step's output (line 9),
+    # and shellcheck's unquoted variables (line 8): shellcheck really runs.
+    assert any(kind == "expression" and line == 7 and "untrusted" in msg for kind, line, msg in messages), messages
+    assert any(kind == "expression" and line == 9 and '"nothing" is not defined' in msg for kind, line, msg in messages), messages
+    assert any(kind == "shellcheck" and line == 8 and "SC2086" in msg for kind, line, msg in messages), messages
+
+
+def test_zizmor_reports_a_bad_workflow_offline(tmp_path: Path):
+    bad = tmp_path / "bad.yml"
+    bad.write_text(BAD_WORKFLOW, encoding="utf-8")
+    code, findings = zizmor(bad)
+    assert code != 0
+    assert {"dangerous-triggers", "unpinned-uses", "artipacked", "template-injection",
+            "excessive-permissions"} <= {f["ident"] for f in findings}
+
+
+@pytest.mark.parametrize(
+    ("workflow", "old", "new", "audit"),
+    [
+        # The settings the real workflows rely on, each undone in turn.
+        (DEPLOY_WORKFLOW, "persist-credentials: false", "persist-credentials: true", "artipacked"),
+        (TEST_WORKFLOW, "permissions: {}", "permissions: write-all", "excessive-permissions"),
+        (DEPLOY_WORKFLOW, re.compile(r"@[0-9a-f]{40} # (v\d+)\.\d+\.\d+"), r"@\1", "unpinned-uses"),
+        (TEST_WORKFLOW, "  pull_request:\n", "  pull_request_target:\n", "dangerous-triggers"),
+    ],
+)
+def test_zizmor_reports_each_safeguard_removed(tmp_path: Path, workflow: Path, old, new: str, audit: str):
+    text = workflow.read_text(encoding="utf-8")
+    pattern = old if isinstance(old, re.Pattern) else re.compile(re.escape(old))
+    assert pattern.search(text), f"{workflow.name} no longer contains {pattern.pattern!r}: update this test"
+    changed = tmp_path / workflow.name
+    changed.write_text(pattern.sub(new, text, count=1), encoding="utf-8")
+    _, findings = zizmor(changed)
+    assert audit in {f["ident"] for f in findings}
+
+
+# --- the project's rules for every workflow -------------------------------------
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_workflow_grants_nothing_by_default(path: Path):
+    workflow = load(path)
+    assert workflow["permissions"] == {}
+    for job_id, job in workflow["jobs"].items():
+        assert isinstance(job.get("permissions"), dict) and job["permissions"], f"job {job_id} must list its permissions"
+        assert "write-all" not in str(job["permissions"]) and "contents" not in {
+            k for k, v in job["permissions"].items() if v == "write"
+        }, f"job {job_id} must not write to the repository"
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_every_job_has_a_timeout(path: Path):
+    for job_id, job in load(path)["jobs"].items():
+        assert isinstance(job.get("timeout-minutes"), int) and 0 < job["timeout-minutes"] <= 60, job_id
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path):
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if USES_LINE.match(line)]
+    assert len(lines) == sum(1 for _, step in steps(load(path)) if "uses" in step)
+    for line in lines:
+        assert PINNED_USES.match(line), f"{path.name}: {line.strip()!r} is not `owner/repo@<40-hex SHA> # vX.Y.Z`"
+
+
+def test_the_same_action_is_pinned_to_the_same_commit_everywhere():
+    pins: dict[str, set[str]] = {}
+    for path in workflow_files():
+        for _, step in steps(load(path)):
+            if "uses" in step:
+                action, sha = step["uses"].split("@")
+                pins.setdefault(action, set()).add(sha)
+    assert {action: shas for action, shas in pins.items() if len(shas) > 1} == {}
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_checkouts_keep_no_credentials(path: Path):
+    checkouts = [step for _, step in steps(load(path)) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") is False
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_no_privileged_trigger_and_no_secrets(path: Path):
+    workflow = load(path)
+    triggers = set(workflow["on"]) if isinstance(workflow["on"], dict) else {workflow["on"]}
+    assert not triggers & {"pull_request_target", "workflow_run"}
+    assert "secrets." not in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_python_is_the_projects_version(path: Path):
+    setups = [step for _, step in steps(load(path)) if step.get("uses", "").startswith("actions/setup-python@")]
+    assert [step["with"]["python-version"] for step in setups] == ["3.11"]
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'requires-python = ">=3.11"' in pyproject
+
+
+# --- the pull-request workflow --------------------------------------------------
+
+
+def test_pull_requests_run_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"^make test\b", readme, re.M), "the README's test command changed: update the workflows"
+    workflow = load(TEST_WORKFLOW)
+    assert set(workflow["on"]) == {"pull_request"}
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    assert [step["run"] for step in job["steps"] if "run" in step] == ["make test"]
+
+
+# --- the deploy workflow --------------------------------------------------------
+
+
+def test_deploy_runs_only_for_main():
+    workflow = load(DEPLOY_WORKFLOW)
+    assert workflow["on"] == {"push": {"branches": ["main"]}}
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+
+
+def test_deploy_publishes_only_after_every_test_passed():
+    jobs = load(DEPLOY_WORKFLOW)["jobs"]
+    build = jobs["build"]
+    tests = step_index(build, lambda s: s.get("run") == "make test")
+    site = step_index(build, lambda s: s.get("run") == "make build")
+    upload = step_index(build, lambda s: s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert tests < site < upload
+    assert build["steps"][upload]["with"] == {"path": "site/"}
+    # No step may let a failure through to the upload.
+    assert not any("continue-on-error" in s or "if" in s for s in build["steps"])
+    assert not any(key in build for key in ("continue-on-error", "if"))
+    assert jobs["deploy"]["needs"] == "build"
+
+
+def test_deploy_builds_for_the_address_github_pages_reports():
+    build = load(DEPLOY_WORKFLOW)["jobs"]["build"]
+    configure = build["steps"][step_index(build, lambda s: s.get("uses", "").startswith("actions/configure-pages@"))]
+    make_build = build["steps"][step_index(build, lambda s: s.get("run") == "make build")]
+    assert make_build["env"] == {"SITE_URL": "${{ steps.%s.outputs.base_url }}/" % configure["id"]}
+    # mkdocs.yml reads the address from SITE_URL, its one place.
+    assert "site_url: !ENV [SITE_URL," in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+def test_only_the_publishing_job_may_write_to_pages():
+    jobs = load(DEPLOY_WORKFLOW)["jobs"]
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}
+    deploy = jobs["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
