@@ -17,6 +17,7 @@ the browser so the index keeps the text as written, for the result excerpts.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from html.parser import HTMLParser
@@ -54,9 +55,9 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
-def plain_text(html: str) -> str:
+def plain_text(content: str) -> str:
     extractor = _TextExtractor()
-    extractor.feed(html)
+    extractor.feed(content)
     # Thousands in amounts are joined by no-break spaces: keep them, the
     # browser script treats them as spaces when it matches.
     return re.sub(r"[ \t\r\n]+", " ", " ".join(extractor.parts)).strip()
@@ -66,15 +67,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _entries[building_language(config)] = []
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     lang = page.file.locale
-    title = re.sub(r"<[^>]+>", "", page.title or "")
-    text = plain_text(html)
+    # Titles of generated pages arrive HTML-escaped (hooks/pages.py).
+    title = html.unescape(re.sub(r"<[^>]+>", "", page.title or ""))
+    text = plain_text(content)
     # The page's first heading repeats its title.
     if text.startswith(title):
         text = text[len(title):].lstrip()
     _entries.setdefault(lang, []).append({"location": page.url, "title": title, "text": text})
-    return html
+    return content
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -144,3 +144,12 @@ def test_search_asked_in_the_address_runs_at_once(page, server: str, lang: str) 
     page.wait_for_selector(".md-search-result__list a")
     results = paths([a.get_attribute("href") for a in page.locator(".md-search-result__list a").all()], server)
     assert results and all(r.startswith("en/") == (lang == "en") for r in results), results
+
+
+def test_each_index_holds_exactly_its_language_pages(site: Path, site_pages) -> None:
+    for lang in ("lv", "en"):
+        docs = json.loads((site / INDEX[lang]).read_text(encoding="utf-8"))["docs"]
+        expected = sorted(page.path for page in site_pages if page.lang == lang)
+        assert sorted(doc["location"] for doc in docs) == expected
+        assert all(doc["title"] and doc["text"] for doc in docs)
+        assert not any("&amp;" in doc["title"] or "&#" in doc["title"] for doc in docs)
