@@ -30,9 +30,10 @@ class DataError(Exception):
         super().__init__("\n".join(messages))
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """SafeLoader that keeps dates as text, so a bad date is reported by the
-    schema with its line instead of crashing the YAML parser."""
+    schema with its line instead of crashing the YAML parser. The C (libyaml)
+    parser where PyYAML has it: about ten times faster on a large data file."""
 
 
 _Loader.yaml_implicit_resolvers = {

@@ -20,6 +20,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import parallel_build  # noqa: E402
+import postprocess  # noqa: E402
 
 
 class BuildError(Exception):
@@ -39,14 +43,31 @@ def _last_commit_time() -> str:
     return result.stdout.strip() or "0"
 
 
-def build_into(out_dir: Path, site_url: str | None = None) -> None:
-    """Run a strict MkDocs build into out_dir (which it empties first)."""
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out_dir)],
-        cwd=ROOT, env=mkdocs_env(site_url), capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        raise BuildError((result.stderr + result.stdout).strip())
+def parallel_enabled() -> bool:
+    """Both languages at once (scripts/parallel_build.py) unless BUILD_PARALLEL=0."""
+    return os.environ.get("BUILD_PARALLEL", "1") != "0"
+
+
+def build_into(out_dir: Path, site_url: str | None = None, root: Path = ROOT) -> list[parallel_build.ProcessResult]:
+    """Run a strict MkDocs build of the site at `root` into out_dir (which it
+    empties first); return each build process's exit code, output and peak memory."""
+    env = mkdocs_env(site_url)
+    if parallel_enabled():
+        results = parallel_build.build_parallel(Path(out_dir), Path(root), env)
+    else:
+        results = parallel_build.run_sequential(Path(out_dir), Path(root), env)
+    # Both processes report a mistake found before the pages (data, config):
+    # once (their tracebacks differ, their last line does not).
+    reports: dict[str, str] = {}
+    for result in results:
+        if result.returncode != 0:
+            report = parallel_build.problems(result.output) or f"the build stopped (exit code {result.returncode})"
+            reports.setdefault(report.splitlines()[-1], report)
+    failed = list(reports.values())
+    if failed:
+        raise BuildError("\n".join(failed))
+    postprocess.drop_unloaded_files(Path(out_dir))
+    return results
 
 
 def build_site(site_dir: Path, site_url: str | None = None) -> Path:

@@ -1,0 +1,95 @@
+"""The fast build (two language processes, merged) gives exactly the site the
+plain one-process build gives, and ships nothing a reader never loads."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SITE_URL
+
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import build  # noqa: E402
+import postprocess  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sequential_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("sequential") / "site"
+    previous = os.environ.get("BUILD_PARALLEL")
+    os.environ["BUILD_PARALLEL"] = "0"
+    try:
+        build.build_into(out, SITE_URL)
+    finally:
+        if previous is None:
+            del os.environ["BUILD_PARALLEL"]
+        else:
+            os.environ["BUILD_PARALLEL"] = previous
+    return out
+
+
+def _files(site: Path) -> dict[str, Path]:
+    return {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
+
+
+def test_the_site_fixture_is_the_parallel_build() -> None:
+    assert build.parallel_enabled(), "the tests should check the build `make build` runs (BUILD_PARALLEL unset)"
+
+
+def test_parallel_build_equals_sequential_build_file_by_file(site: Path, sequential_site: Path) -> None:
+    parallel, sequential = _files(site), _files(sequential_site)
+    assert sorted(parallel) == sorted(sequential)
+    different = [name for name in parallel if parallel[name].read_bytes() != sequential[name].read_bytes()]
+    assert not different, f"files that differ between the parallel and the sequential build: {different}"
+
+
+def test_search_index_holds_both_languages(site: Path) -> None:
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = [doc["location"] for doc in docs]
+    assert any(loc.startswith("en/") for loc in locations)
+    assert any(loc and not loc.startswith("en/") for loc in locations)
+
+
+def test_nothing_shipped_that_no_reader_loads(site: Path) -> None:
+    assert not list(site.rglob("*.map"))
+    assert postprocess.unloaded_files(site) == []
+
+
+def test_kept_lunr_files_are_those_the_search_worker_asks_for(site: Path) -> None:
+    languages = postprocess.search_languages(site)
+    assert languages, "no search index with a config.lang found"
+    lunr = site / postprocess.LUNR_DIR
+    kept = {p.relative_to(lunr).as_posix() for p in lunr.rglob("*") if p.is_file()} if lunr.is_dir() else set()
+    assert kept == postprocess.lunr_files_loaded(languages)
+
+
+def test_every_local_file_a_page_references_exists(site: Path) -> None:
+    """Dropping files must not break a page: every stylesheet, script and
+    image the home pages name is there."""
+    import re
+    from urllib.parse import urljoin, urlsplit
+
+    for page in ("index.html", "en/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        for url in re.findall(r"""(?:src|href)=["']([^"'#?]+\.(?:css|js|png|svg|ico|woff2?))["']""", html):
+            path = urlsplit(urljoin(SITE_URL + page, url)).path
+            target = site / path.removeprefix(urlsplit(SITE_URL).path)
+            assert target.is_file(), (page, url)
+
+
+def test_a_broken_link_fails_the_build_with_mkdocs_message(tmp_path: Path) -> None:
+    """--strict counts warnings (it did not while the build ran with --quiet)."""
+    import synthetic_site
+
+    copy = synthetic_site.copy_site(ROOT, tmp_path / "copy")
+    page = copy / "docs" / "en" / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[a link](missing-page.md)\n", encoding="utf-8")
+    with pytest.raises(build.BuildError) as error:
+        build.build_into(tmp_path / "out", SITE_URL, root=copy)
+    assert "en/about.md" in str(error.value) and "missing-page.md" in str(error.value)
+    assert "INFO" not in str(error.value)
