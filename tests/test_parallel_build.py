@@ -4,6 +4,7 @@ plain one-process build gives, and ships nothing a reader never loads."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import sys
 from pathlib import Path
@@ -93,3 +94,17 @@ def test_a_broken_link_fails_the_build_with_mkdocs_message(tmp_path: Path) -> No
         build.build_into(tmp_path / "out", SITE_URL, root=copy)
     assert "en/about.md" in str(error.value) and "missing-page.md" in str(error.value)
     assert "INFO" not in str(error.value)
+
+
+def test_compacting_html_keeps_preformatted_text_and_renders_the_same() -> None:
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from compact_html import compact
+
+    html = "<div>\n    <p>a\n      b</p>\n\n\n  <pre><code>x\n    y</code></pre>\n  <code>  c\n  d</code><script>\n  var s = `\n  t`;\n</script>\n</div>"
+    assert compact(html) == "<div>\n<p>a\nb</p>\n<pre><code>x\n    y</code></pre>\n<code>  c\n  d</code><script>\n  var s = `\n  t`;\n</script>\n</div>"
+
+
+def test_pages_carry_no_template_indentation(site: Path) -> None:
+    html = (site / "index.html").read_text(encoding="utf-8")
+    outside = re.sub(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1\s*>", "", html, flags=re.S | re.I)
+    assert not re.search(r"\n[ \t]+<", outside)
