@@ -268,45 +268,45 @@ def first_visit(site: Path) -> dict[str, dict[str, Any]]:
 
     results: dict[str, dict[str, Any]] = {}
     with serve_static(site) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            for lang, path in (("lv", ""), ("en", "en/")):
-                context = browser.new_context()
-                page = context.new_page()
-                loads: list[tuple[str, str, int, int]] = []
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for lang, path in (("lv", ""), ("en", "en/")):
+            context = browser.new_context()
+            page = context.new_page()
+            loads: list[tuple[str, str, int, int]] = []
 
-                def record(response: Any) -> None:
-                    try:
-                        body = response.body()
-                    except Exception:  # redirects and failed loads have no body
-                        return
-                    if response.status >= 400:
-                        loads.append((_kind(response.request.resource_type, response.url), response.url, 0, response.status))
-                        return
-                    loads.append((_kind(response.request.resource_type, response.url), response.url, len(gzip.compress(body, 6)), response.status))
+            def record(response: Any) -> None:
+                try:
+                    body = response.body()
+                except Exception:  # redirects and failed loads have no body
+                    return
+                if response.status >= 400:
+                    loads.append((_kind(response.request.resource_type, response.url), response.url, 0, response.status))
+                    return
+                loads.append((_kind(response.request.resource_type, response.url), response.url, len(gzip.compress(body, 6)), response.status))
 
-                page.on("response", record)
-                page.goto(base + path, wait_until="networkidle")
-                page.wait_for_timeout(1000)
-                visit = list(loads)
-                loads.clear()
-                page.keyboard.press("/")
-                page.keyboard.type("projekts" if lang == "lv" else "project")
-                page.wait_for_timeout(1500)
-                page.wait_for_load_state("networkidle")
-                hits = page.locator(".md-search-result__item").count()
-                search = list(loads)
-                context.close()
-                by_kind = {kind: sum(size for k, _, size, _ in visit if k == kind) for kind in KINDS}
-                results[lang] = {
-                    "first_visit_gzip_bytes": by_kind,
-                    "first_visit_total_bytes": sum(by_kind.values()),
-                    "search_index_loaded_up_front": any("search_index" in url for _, url, _, _ in visit),
-                    "first_search_gzip_bytes": sum(size for _, _, size, _ in search),
-                    "first_search_results": hits,
-                    "requests": [url.replace(base, "/") for _, url, _, _ in visit],
-                    "failed_requests": [url.replace(base, "/") for _, url, _, status in visit + search if status >= 400],
-                }
-            browser.close()
+            page.on("response", record)
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_timeout(1000)
+            visit = list(loads)
+            loads.clear()
+            page.keyboard.press("/")
+            page.keyboard.type("projekts" if lang == "lv" else "project")
+            page.wait_for_timeout(1500)
+            page.wait_for_load_state("networkidle")
+            hits = page.locator(".md-search-result__item").count()
+            search = list(loads)
+            context.close()
+            by_kind = {kind: sum(size for k, _, size, _ in visit if k == kind) for kind in KINDS}
+            results[lang] = {
+                "first_visit_gzip_bytes": by_kind,
+                "first_visit_total_bytes": sum(by_kind.values()),
+                "search_index_loaded_up_front": any("search_index" in url for _, url, _, _ in visit),
+                "first_search_gzip_bytes": sum(size for _, _, size, _ in search),
+                "first_search_results": hits,
+                "requests": [url.replace(base, "/") for _, url, _, _ in visit],
+                "failed_requests": [url.replace(base, "/") for _, url, _, status in visit + search if status >= 400],
+            }
+        browser.close()
     return results
 
 
@@ -344,6 +344,9 @@ def edit_to_visible(root: Path, edits: dict[str, Callable[[Path, str], str]], ru
     synthetic_site.copy_site(root, work)
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
+    config = work / "mkdocs.yml"
+    # The stock project names its address literally; ours reads SITE_URL.
+    config.write_text(re.sub(r"^site_url: (?!!ENV).*$", f"site_url: {url}", config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
     log = tempfile.TemporaryFile()
     # As `make serve` runs it.
     server = subprocess.Popen(

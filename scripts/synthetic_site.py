@@ -36,6 +36,8 @@ def copy_site(source: Path, dest: Path) -> Path:
     """What a build reads, copied: mkdocs.yml, docs/, data/, hooks/, overrides/."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
+        if not (source / name).exists():
+            continue  # a stock baseline project has no data/, hooks/ or overrides/
         if (source / name).is_dir():
             shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
         else:
