@@ -9,6 +9,7 @@ serve` rebuild without a data change) reuses it.
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,12 @@ class SiteData:
     ui: dict[str, dict[str, str]]
 
     def by_id(self, kind: str) -> dict[str, dict[str, Any]]:
-        return {item["id"]: item for item in getattr(self, kind)}
+        # Made once per kind: every generated page looks its item up here.
+        # (A frozen dataclass still has a writable __dict__.)
+        index = self.__dict__.setdefault("_by_id", {})
+        if kind not in index:
+            index[kind] = {item["id"]: item for item in getattr(self, kind)}
+        return index[kind]
 
 
 def read_yaml(path: Path) -> tuple[Any, dict[tuple, Position]]:
@@ -95,14 +101,23 @@ def _collect_positions(node: yaml.Node | None, path: tuple, out: dict[tuple, Pos
 _cache: dict[tuple, SiteData] = {}
 
 
+def _modified(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except FileNotFoundError:
+        return None
+
+
 def load(data_dir: Path) -> SiteData:
     """Parse and check every data file once per change; raise DataError."""
-    paths = [data_dir / f"{name}.yml" for name in DATA_FILES]
-    paths += [data_dir / "ui" / f"{lang}.yml" for lang in LANGUAGES]
-    key = tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
+    # Called for every page and macro: plain os.stat on ready-made names.
+    data_dir = os.path.abspath(data_dir)
+    paths = [os.path.join(data_dir, f"{name}.yml") for name in DATA_FILES]
+    paths += [os.path.join(data_dir, "ui", f"{lang}.yml") for lang in LANGUAGES]
+    key = tuple((path, _modified(path)) for path in paths)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = _parse(data_dir)
+        _cache[key] = _parse(Path(data_dir))
     return _cache[key]
 
 

@@ -175,6 +175,14 @@ def _render_only(render: str) -> None:
             copy_static_files(self, *args, **kwargs)
 
     Files.copy_static_files = skip_static_files
+    build_theme_template = mkdocs_build._build_theme_template
+
+    def skip_theme_template(template_name, env, files, config, nav):
+        # sitemap.xml and 404.html of the default language: thrown away below.
+        if rendering(config):
+            build_theme_template(template_name, env, files, config, nav)
+
+    mkdocs_build._build_theme_template = skip_theme_template
     build_language = i18n_plugin.build
 
     def build_other_language(config, **kwargs):

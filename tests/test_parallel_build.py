@@ -19,11 +19,9 @@ import build  # noqa: E402
 import postprocess  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def sequential_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("sequential") / "site"
+def _build_with(setting: str, out: Path) -> Path:
     previous = os.environ.get("BUILD_PARALLEL")
-    os.environ["BUILD_PARALLEL"] = "0"
+    os.environ["BUILD_PARALLEL"] = setting
     try:
         build.build_into(out, SITE_URL)
     finally:
@@ -34,23 +32,36 @@ def sequential_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="module")
+def sequential_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build_with("0", tmp_path_factory.mktemp("sequential") / "site")
+
+
+@pytest.fixture(scope="module")
+def parallel_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build_with("1", tmp_path_factory.mktemp("parallel") / "site")
+
+
 def _files(site: Path) -> dict[str, Path]:
     return {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
 
 
-def test_the_site_fixture_is_the_parallel_build() -> None:
-    assert build.parallel_enabled(), "the tests should check the build `make build` runs (BUILD_PARALLEL unset)"
-
-
-def test_parallel_build_equals_sequential_build_file_by_file(site: Path, sequential_site: Path) -> None:
-    parallel, sequential = _files(site), _files(sequential_site)
+def test_parallel_build_equals_sequential_build_file_by_file(parallel_site: Path, sequential_site: Path) -> None:
+    parallel, sequential = _files(parallel_site), _files(sequential_site)
     assert sorted(parallel) == sorted(sequential)
     different = [name for name in parallel if parallel[name].read_bytes() != sequential[name].read_bytes()]
     assert not different, f"files that differ between the parallel and the sequential build: {different}"
 
 
-def test_search_index_holds_both_languages(site: Path) -> None:
-    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def test_the_site_build_equals_both(site: Path, sequential_site: Path) -> None:
+    """The session's site (built the way `make build` chooses) is the same site."""
+    built, sequential = _files(site), _files(sequential_site)
+    assert sorted(built) == sorted(sequential)
+    assert all(built[name].read_bytes() == sequential[name].read_bytes() for name in built)
+
+
+def test_search_index_holds_both_languages(parallel_site: Path) -> None:
+    docs = json.loads((parallel_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     locations = [doc["location"] for doc in docs]
     assert any(loc.startswith("en/") for loc in locations)
     assert any(loc and not loc.startswith("en/") for loc in locations)
