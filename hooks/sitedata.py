@@ -8,8 +8,11 @@ serve` rebuild without a data change) reuses it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import hashlib
 import os
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,8 +120,32 @@ def load(data_dir: Path) -> SiteData:
     key = tuple((path, _modified(path)) for path in paths)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = _parse(Path(data_dir))
+        _cache[key] = _parse_or_reuse(Path(data_dir), paths)
     return _cache[key]
+
+
+def _parse_or_reuse(data_dir: Path, paths: list[str]) -> SiteData:
+    """The checked data of these exact files, from .cache/ (beside data/)
+    when an earlier build or process already checked them: parsing and
+    checking a thousand activities takes about a second, in every process."""
+    digest = hashlib.sha256()
+    for path in paths + [schema.__file__, __file__]:  # the checks' code too
+        digest.update(path.encode() + b"\0")
+        with contextlib.suppress(FileNotFoundError), open(path, "rb") as source:
+            digest.update(source.read())
+        digest.update(b"\0")
+    cached = data_dir.parent / ".cache" / f"sitedata-{digest.hexdigest()[:32]}.pickle"
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return pickle.loads(cached.read_bytes())
+    data = _parse(data_dir)  # raises DataError: mistakes are never cached
+    with contextlib.suppress(OSError):
+        cached.parent.mkdir(exist_ok=True)
+        for old in cached.parent.glob("sitedata-*.pickle"):
+            old.unlink(missing_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, cached)
+    return data
 
 
 def _parse(data_dir: Path) -> SiteData:

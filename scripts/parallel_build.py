@@ -53,6 +53,7 @@ class ProcessResult:
     returncode: int
     output: str
     peak_rss_kib: int
+    cpu_s: float  # user + system time of the process
 
 
 def _run(commands: list[list[str]], cwd: Path, env: dict[str, str]) -> list[ProcessResult]:
@@ -69,7 +70,7 @@ def _run(commands: list[list[str]], cwd: Path, env: dict[str, str]) -> list[Proc
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
-        results.append(ProcessResult(process.returncode, log.read(), usage.ru_maxrss))
+        results.append(ProcessResult(process.returncode, log.read(), usage.ru_maxrss, usage.ru_utime + usage.ru_stime))
         log.close()
     return results
 
