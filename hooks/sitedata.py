@@ -129,7 +129,8 @@ def _parse_or_reuse(data_dir: Path, paths: list[str]) -> SiteData:
     when an earlier build or process already checked them: parsing and
     checking a thousand activities takes about a second, in every process."""
     digest = hashlib.sha256()
-    for path in paths + [schema.__file__, __file__]:  # the checks' code too
+    code = sorted(str(p) for p in Path(__file__).parent.glob("*.py"))  # the checks' code too
+    for path in paths + code:
         digest.update(path.encode() + b"\0")
         with contextlib.suppress(FileNotFoundError), open(path, "rb") as source:
             digest.update(source.read())

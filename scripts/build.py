@@ -2,7 +2,9 @@
 
 MkDocs builds into a fresh temporary folder beside site/; only when the build
 and every check passed is site/ replaced by it (a rename). A failed build
-prints what is wrong and leaves the last good site/ untouched.
+prints what is wrong and leaves the last good site/ untouched. A large site
+builds its two languages in two processes at once (scripts/parallel_build.py);
+after the build, files no reader loads are removed (scripts/postprocess.py).
 
     python scripts/build.py [--site-dir DIR] [--site-url URL]
 
