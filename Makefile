@@ -42,8 +42,9 @@ test: install
 addresses: install
 	$(BIN)/python scripts/address_manifest.py --write
 
-## Speed and size table (see README).
+## Speed and size table, also written to build-output/bench.json (see README).
 bench: install
+	$(BIN)/python scripts/system_deps.py
 	$(BIN)/python scripts/bench.py
 
 ## Re-lock the dependencies after changing pyproject.toml.

@@ -31,11 +31,26 @@ GENERATED = {
     "activities": ("activities", "activity_page", "title"),
     "partners": ("partners", "partner_page", "name"),
 }
+# A section lists its generated pages in the navigation only up to this many:
+# every page embeds the navigation, so a long list costs build time for each
+# page (quadratic) and helps no reader. Past it, the section's index page
+# (which lists every item) is the way in, and each page still marks its
+# section as the active one.
+NAV_LIMIT = 30
+# libyaml's emitter where PyYAML has it (many times faster than the Python one).
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+# The sources of the generated pages, made once per change of data/ (both
+# language builds and every `mkdocs serve` rebuild reuse them).
+_sources_cache: dict[str, tuple[sitedata.SiteData, dict[str, tuple[str, str]]]] = {}
 
 
 def _sources(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
     """{src_uri: (markdown, data file)} of every generated page, both languages."""
     data = sitedata.load(data_dir(config))
+    cached = _sources_cache.get(config.docs_dir)
+    if cached and cached[0] is data:
+        return cached[1]
     sources = {}
     for kind, (folder, macro, title_field) in GENERATED.items():
         for item in getattr(data, kind):
@@ -47,9 +62,10 @@ def _sources(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
                     "description": html.escape(item["summary"][lang], quote=True),
                     "generated_from": f"data/{kind}.yml",
                 }
-                markdown = "---\n" + yaml.safe_dump(front_matter, allow_unicode=True, sort_keys=False, width=1000)
+                markdown = "---\n" + yaml.dump(front_matter, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
                 markdown += f"---\n\n{{{{ {macro}(\"{item['id']}\") }}}}\n"
                 sources[f"{lang}/{folder}/{item['id']}.md"] = (markdown, kind)
+    _sources_cache[config.docs_dir] = (data, sources)
     return sources
 
 
@@ -80,7 +96,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         index = next((c for c in section.children if isinstance(c, Page) and c.file.src_uri.endswith("/index.md")), None)
         folder = index.file.src_uri.split("/")[1] if index else None
         if folder in generated:
-            section.children.extend(generated.pop(folder))
+            pages = generated.pop(folder)
+            if len(pages) <= NAV_LIMIT:
+                section.children.extend(pages)
+            else:
+                for page in pages:
+                    page.parent = section
     if any(generated.values()):
         missing = ", ".join(f"{folder}/index.md" for folder, pages in generated.items() if pages)
         raise PluginError(f"mkdocs.yml: the navigation of each language needs a section holding {missing}, under which the generated pages are listed.")

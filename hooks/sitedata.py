@@ -8,7 +8,11 @@ serve` rebuild without a data change) reuses it.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import hashlib
+import os
+import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +46,15 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same with the C (libyaml) parser where PyYAML has it: about ten
+    times faster on a large data file. Used first; on a syntax error the
+    file is parsed again by _Loader for the message."""
+
+
+_FastLoader.yaml_implicit_resolvers = _Loader.yaml_implicit_resolvers
+
+
 @dataclass(frozen=True)
 class SiteData:
     project: dict[str, Any]
@@ -52,7 +65,12 @@ class SiteData:
     ui: dict[str, dict[str, str]]
 
     def by_id(self, kind: str) -> dict[str, dict[str, Any]]:
-        return {item["id"]: item for item in getattr(self, kind)}
+        # Made once per kind: every generated page looks its item up here.
+        # (A frozen dataclass still has a writable __dict__.)
+        index = self.__dict__.setdefault("_by_id", {})
+        if kind not in index:
+            index[kind] = {item["id"]: item for item in getattr(self, kind)}
+        return index[kind]
 
 
 def read_yaml(path: Path, shown: Path | str | None = None) -> tuple[Any, dict[tuple, Position]]:
@@ -72,14 +90,15 @@ def read_yaml(path: Path, shown: Path | str | None = None) -> tuple[Any, dict[tu
             f"{shown}:{number}:{column}: a tab character: YAML indents with spaces only, replace the tab with spaces."
             for number, column in tabs
         ])
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        document = loader.construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as error:
-        raise DataError([_unclosed_quote(shown, text, error) or _syntax_message(shown, error)])
-    finally:
-        loader.dispose()
+        node, document = _compose(_FastLoader, text)
+    except yaml.MarkedYAMLError:
+        # Parse again with the pure-Python parser: its messages are the ones
+        # the editor-facing wording below was written for.
+        try:
+            node, document = _compose(_Loader, text)
+        except yaml.MarkedYAMLError as error:
+            raise DataError([_unclosed_quote(shown, text, error) or _syntax_message(shown, error)])
     if node is None:
         raise DataError([f"{shown}:1:1: the file is empty: restore it with: git checkout -- {shown}."])
     positions: dict[tuple, Position] = {}
@@ -88,6 +107,15 @@ def read_yaml(path: Path, shown: Path | str | None = None) -> tuple[Any, dict[tu
     if duplicates:
         raise DataError(duplicates)
     return document, positions
+
+
+def _compose(loader_class: type, text: str) -> tuple[yaml.Node | None, Any]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 # A value that opens a quote: `key: "…` or `- "…`.
@@ -168,13 +196,47 @@ _cache: dict[tuple, SiteData] = {}
 
 def load(data_dir: Path) -> SiteData:
     """Parse and check every data file once per change; raise DataError."""
-    paths = [data_dir / f"{name}.yml" for name in DATA_FILES]
-    paths += [data_dir / "ui" / f"{lang}.yml" for lang in LANGUAGES]
-    key = tuple((str(p), p.stat().st_mtime_ns if p.exists() else None) for p in paths)
+    # Called for every page and macro: plain os.stat on ready-made names.
+    data_dir = os.path.abspath(data_dir)
+    paths = [os.path.join(data_dir, f"{name}.yml") for name in DATA_FILES]
+    paths += [os.path.join(data_dir, "ui", f"{lang}.yml") for lang in LANGUAGES]
+    key = tuple((path, _modified(path)) for path in paths)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = _parse(data_dir)
+        _cache[key] = _parse_or_reuse(Path(data_dir), paths)
     return _cache[key]
+
+
+def _modified(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except FileNotFoundError:
+        return None
+
+
+def _parse_or_reuse(data_dir: Path, paths: list[str]) -> SiteData:
+    """The checked data of these exact files, from .cache/ (beside data/)
+    when an earlier build or process already checked them: parsing and
+    checking a thousand activities takes about a second, in every process."""
+    digest = hashlib.sha256()
+    code = sorted(str(p) for p in Path(__file__).parent.glob("*.py"))  # the checks' code too
+    for path in paths + code:
+        digest.update(path.encode() + b"\0")
+        with contextlib.suppress(FileNotFoundError), open(path, "rb") as source:
+            digest.update(source.read())
+        digest.update(b"\0")
+    cached = data_dir.parent / ".cache" / f"sitedata-{digest.hexdigest()[:32]}.pickle"
+    with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return pickle.loads(cached.read_bytes())
+    data = _parse(data_dir)  # raises DataError: mistakes are never cached
+    with contextlib.suppress(OSError):
+        cached.parent.mkdir(exist_ok=True)
+        for old in cached.parent.glob("sitedata-*.pickle"):
+            old.unlink(missing_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        temporary.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, cached)
+    return data
 
 
 def _parse(data_dir: Path) -> SiteData:
