@@ -3,8 +3,8 @@ browser only when they start typing in the search box.
 
 Events: on_pre_build (start an empty index for the language being built),
 on_page_content (add the page's address, title and plain text), on_post_build
-(write <language site_dir>/search/<lang>.json: search/lv.json at the site
-root, en/search/en.json under /en/). Reads each page's rendered HTML; writes
+(write search/<lang>.json at the site root: search/lv.json and
+search/en.json). Reads each page's rendered HTML; writes
 only those files.
 
 Why not Material's own search: its bundle fetches one search_index.json

@@ -62,7 +62,7 @@ def test_the_site_build_equals_both(site: Path, sequential_site: Path) -> None:
 
 def test_search_indexes_hold_their_own_language(parallel_site: Path) -> None:
     lv = json.loads((parallel_site / "search" / "lv.json").read_text(encoding="utf-8"))
-    en = json.loads((parallel_site / "en" / "search" / "en.json").read_text(encoding="utf-8"))
+    en = json.loads((parallel_site / "search" / "en.json").read_text(encoding="utf-8"))
     assert lv and en and lv != en
 
 
