@@ -3,7 +3,8 @@
 The copy is made in a folder you name (a temporary one in the bench), never
 in the repository: the real mkdocs.yml, docs/, hooks/ and overrides/ are
 copied as they are, and data/activities.yml gets extra activities, each a
-copy of a real one under a new id (`<id>-s<k>`) and number. Every extra
+copy of a real one under a new id (`<id>-s<k>`) and number, with a result
+of its own in data/results.yml (a result belongs to one activity). Every extra
 activity becomes one generated page per language through the real hooks,
 macros and content templates, and the activities overview lists them all, as
 a record site that grows would.
@@ -54,18 +55,28 @@ def make_synthetic_site(dest: Path, pages: int, source: Path = ROOT) -> Path:
     activities_file = dest / "data" / "activities.yml"
     document = yaml.safe_load(activities_file.read_text(encoding="utf-8"))
     real = document["activities"]
+    results_file = dest / "data" / "results.yml"
+    results_document = yaml.safe_load(results_file.read_text(encoding="utf-8"))
+    real_results = {result["id"]: result for result in results_document["results"]}
     number = max(a["number"] for a in real)
+    result_number = max(r["number"] for r in real_results.values())
     grown = list(real)
     for k in range(extra):
         activity = copy.deepcopy(real[k % len(real)])
         number += 1
+        result_number += 1
         activity["id"] = f"{activity['id']}-s{k + 1}"
         activity["number"] = number
         for lang in activity["title"]:
             activity["title"][lang] = f"{activity['title'][lang]} ({number})"
+        result = copy.deepcopy(real_results[activity["results"][0]])
+        result.update(id=f"{activity['id']}-result", number=result_number, activity=activity["id"])
+        activity["results"] = [result["id"]]
+        results_document["results"].append(result)
         grown.append(activity)
     document["activities"] = grown
     activities_file.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    results_file.write_text(yaml.safe_dump(results_document, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     return dest
 
 
