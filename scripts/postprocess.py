@@ -28,9 +28,19 @@ def material_search_used(site: Path) -> bool:
     return any(MATERIAL_SEARCH_COMPONENT in page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
 
 
+def unreferenced_theme_files(site: Path) -> list[Path]:
+    """Stylesheets and scripts at the top of assets/ that no page names (the
+    palette stylesheet of a theme without a palette, say)."""
+    pages = "".join(page.read_text(encoding="utf-8") for page in site.rglob("*.html"))
+    candidates = [*(site / "assets" / "stylesheets").glob("*.css"), *(site / "assets" / "javascripts").glob("*.js")]
+    return [path for path in candidates if path.name not in pages]
+
+
 def unloaded_files(site: Path) -> list[Path]:
-    """Source maps, and Material's search files while no page uses them."""
+    """Source maps, theme files no page names, and Material's search files
+    while no page uses them."""
     unused = [path for path in site.rglob("*.map") if path.is_file()]
+    unused += unreferenced_theme_files(site)
     if not material_search_used(site):
         for folder in (LUNR_DIR, WORKERS_DIR):
             unused += [path for path in (site / folder).rglob("*") if path.is_file() and path.suffix != ".map"]
