@@ -6,6 +6,7 @@ and the other files of that build.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +45,22 @@ def _parse(file: Path) -> BeautifulSoup:
     if file not in _soups:
         _soups[file] = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")
     return _soups[file]
+
+
+PROJECT_CONTENT = ("mkdocs.yml", "docs", "data", "overrides", "hooks", "scripts")
+
+
+def copy_project(target: Path) -> Path:
+    """What a build reads, copied into `target` (without caches and builds),
+    for tests that change the content: never the repository itself."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_CONTENT:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
 
 
 def load_data(name: str):

@@ -24,10 +24,9 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 CASES = yaml.safe_load((Path(__file__).parent / "mistakes" / "cases.yml").read_text(encoding="utf-8"))
-CONTENT = ("mkdocs.yml", "docs", "data", "overrides", "hooks", "scripts")
 MARKER = "the last good site\n"
 
 
@@ -46,18 +45,6 @@ class Outcome:
     site_files: list[str]
     marker: str
     leftovers: list[str]
-
-
-def copy_project(target: Path) -> Path:
-    """The project's content, without caches and builds."""
-    target.mkdir(parents=True)
-    for name in CONTENT:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
 
 
 def apply(project: Path, edit: dict) -> tuple[Path, int]:

@@ -4,7 +4,6 @@ address derived from its id, without touching docs/."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,9 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, SITE_URL
-
-SOURCES = ("mkdocs.yml", "docs", "data", "overrides", "hooks", "scripts")
+from conftest import SITE_URL, copy_project
 
 NEW_ACTIVITY = """
   - id: closing-conference
@@ -45,13 +42,7 @@ NEW_RESULT = """
 @pytest.fixture(scope="module")
 def edited_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content, with one activity added and another one renamed."""
-    copy = tmp_path_factory.mktemp("edited")
-    for name in SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, copy / name)
+    copy = copy_project(tmp_path_factory.mktemp("edited"))
     activities = copy / "data" / "activities.yml"
     text = activities.read_text(encoding="utf-8").replace("Mācību vizītes\n", "Mācību braucieni\n", 1)
     activities.write_text(text + NEW_ACTIVITY, encoding="utf-8")
