@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import struct
+import sys
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urljoin
@@ -105,3 +106,15 @@ def test_no_short_cldr_dates_and_no_plain_spaces_in_amounts(site_pages: list[Sit
         assert not re.search(r"(?<![\d.])\d{1,2}\.\d{2}\.\d{2}(?![\d.])", text), (page.path, re.findall(r"\d{1,2}\.\d{2}\.\d{2}\b", text))
         if page.lang == "lv":
             assert not re.search(r"\d \d{3}(?!\d)[ \u00a0]?EUR", text), page.path
+
+
+def test_sharing_image_is_made_from_the_committed_svg(tmp_path: Path, monkeypatch) -> None:
+    """scripts/og_image.py --check: the PNG carries the digest of its SVG."""
+    import og_image
+
+    assert og_image.stored_digest() == og_image.source_digest()
+    changed = tmp_path / "og-image.svg"
+    changed.write_bytes(og_image.SVG.read_bytes().replace(b"LV-LOCALDEV-0006", b"LV-LOCALDEV-0007"))
+    monkeypatch.setattr(og_image, "SVG", changed)
+    monkeypatch.setattr(sys, "argv", ["og_image.py", "--check"])
+    assert og_image.main() == 1
