@@ -56,10 +56,10 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="only check that the PNG was made from the current SVG")
     if parser.parse_args().check:
         if stored_digest() != source_digest():
-            print(f"{PNG.relative_to(ROOT)} is stale: {SVG.relative_to(ROOT)} changed since it was made. "
+            print(f"{PNG.relative_to(ROOT)} is stale: {SVG.name} changed since it was made. "
                   "Run: python scripts/og_image.py, and commit the PNG.", file=sys.stderr)
             return 1
-        print(f"{PNG.relative_to(ROOT)} matches {SVG.relative_to(ROOT)}.")
+        print(f"{PNG.relative_to(ROOT)} matches {SVG.name}.")
         return 0
     render()
     print(f"Wrote {PNG.relative_to(ROOT)}")
