@@ -14,8 +14,7 @@ time is spent waiting. Here:
   emptied just before the English build, so it holds exactly what the
   English build wrote;
 - the trees are merged: the English process's files win (as the last build
-  does), and the search index gets the entries of both, in the order and
-  with the de-duplication the plugin applies.
+  does). Each language writes its own search index (hooks/search.py).
 
 tests/test_parallel_build.py proves the result equals a normal build file by
 file. `BUILD_PARALLEL=0` builds in one process, the plain way.
@@ -27,7 +26,6 @@ file. `BUILD_PARALLEL=0` builds in one process, the plain way.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -36,7 +34,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-SEARCH_INDEX = Path("search") / "search_index.json"
 LANGUAGES = ("lv", "en")  # the default language first, as the plugin builds them
 # Not --quiet: it silences warnings before --strict can count them, and a
 # broken link would pass. Progress lines (INFO) are left out of the report.
@@ -101,50 +98,13 @@ def run_sequential(out_dir: Path, root: Path, env: dict[str, str]) -> list[Proce
 
 
 def merge(default_tree: Path, other_tree: Path) -> None:
-    """Move every file of other_tree over default_tree; join the search indexes."""
-    default_index = _read_json(default_tree / SEARCH_INDEX)
-    other_index = _read_json(other_tree / SEARCH_INDEX)
+    """Move every file of other_tree over default_tree (the last build wins)."""
     for source in sorted(other_tree.rglob("*")):
         if source.is_dir():
             continue
         target = default_tree / source.relative_to(other_tree)
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(source, target)
-    if default_index is not None and other_index is not None:
-        docs = default_index["docs"] + other_index["docs"]
-        _remove_search_duplicates(docs)
-        data = {"config": other_index["config"], "docs": docs}
-        # Serialised exactly as Material's search plugin does.
-        (default_tree / SEARCH_INDEX).write_bytes(json.dumps(data, separators=(",", ":"), default=str).encode("utf-8"))
-
-
-def _read_json(path: Path):
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
-def _remove_search_duplicates(entries: list[dict]) -> None:
-    """Exactly what the i18n plugin's reconfigure_search_duplicates does after
-    its last language build, without its cost. The plugin scans every entry
-    of a language folder for every default-language entry (16 million
-    comparisons for 1000 pages per language: seconds), removing those with
-    the same title and text whose location ends with the default entry's; as
-    it removes entries from the list it is walking, the entry after each
-    removed one escapes that scan. Here only default entries whose title and
-    text occur in a language folder at all are scanned, the same way.
-    tests/test_parallel_build.py checks that both give the same entries."""
-    prefixes = tuple(f"{lang}/" for lang in LANGUAGES)
-    targets = [entry for entry in entries if entry["location"].startswith(prefixes)]
-    present = {(entry["title"], entry["text"]) for entry in targets}
-    for default in [entry for entry in entries if not entry["location"].startswith(prefixes)]:
-        if (default["title"], default["text"]) not in present:
-            continue  # the plugin's scan would find nothing
-        index = 0
-        while index < len(targets):  # the plugin's walk, removals and all
-            entry = targets[index]
-            index += 1
-            if entry["title"] == default["title"] and entry["location"].endswith(default["location"]) and entry["text"] == default["text"]:
-                entries.remove(entry)
-                targets.remove(entry)
 
 
 # --- one of the two processes ------------------------------------------------

@@ -2,12 +2,12 @@
 
 Material copies its whole assets folder into every site: source maps (only
 a developer's browser tools ask for them, ~1.3 MB) and its search: a web
-worker, lunr.js with language packs for ~30 languages (~0.9 MB) and the
-combined search_index.json its search plugin writes. This site searches with
-its own script and one small index per language (hooks/search.py), and its
-search box is not Material's search component, so Material's bundle never
-starts that worker: while no page carries Material's search component, all
-of it goes.
+worker and lunr.js with language packs for ~30 languages (~0.9 MB). This
+site searches with its own script and one small index per language
+(hooks/search.py), and its search box is not Material's search component, so
+Material's bundle never starts that worker: while no page carries Material's
+search component, all of it goes (and a search_index.json, should Material's
+search plugin ever be switched on again).
 
 Called by scripts/build.py after every build; `make bench` reports what it
 removed.

@@ -117,28 +117,3 @@ def test_pages_carry_no_template_indentation(site: Path) -> None:
     html = (site / "index.html").read_text(encoding="utf-8")
     outside = re.sub(r"<(pre|code|kbd|textarea|script|style)\b.*?</\1\s*>", "", html, flags=re.S | re.I)
     assert not re.search(r"\n[ \t]+<", outside)
-
-
-def test_search_deduplication_equals_the_i18n_plugins() -> None:
-    import copy
-    import random
-
-    import parallel_build
-    from mkdocs_static_i18n.reconfigure import ExtendedPlugin
-
-    class Languages:
-        build_languages = ["lv", "en"]
-
-    for seed in range(20):
-        rng = random.Random(seed)
-        entries = []
-        for lang in ("", "en/"):
-            for n in range(rng.randint(0, 200)):
-                page = rng.choice(["", "about/", "activities/x/", "partners/lps/", "results/"])
-                entries.append({"location": lang + page + rng.choice(["", "#a", "#b"]), "title": rng.choice("ABCD"), "text": rng.choice("xyzw")})
-        expected = copy.deepcopy(entries)
-        ExtendedPlugin.reconfigure_search_duplicates(Languages(), expected)
-        ours = copy.deepcopy(entries)
-        parallel_build._remove_search_duplicates(ours)
-        assert ours == expected, seed
-    assert len(ours) < len(entries)  # the case is exercised
