@@ -11,6 +11,9 @@
 
   var form = document.querySelector("form[data-site-search]");
   if (!form) return;
+  // Material's bundle is not loaded (overrides/main.html): the page keeps
+  // Material's no-JavaScript layout, and this class shows the search box.
+  document.documentElement.classList.add("site-js");
   var input = form.elements.query;
   var toggle = document.getElementById("__search");
   var meta = document.querySelector(".md-search-result__meta");
