@@ -40,11 +40,6 @@ LANGUAGES = ("lv", "en")  # the default language first, as the plugin builds the
 BUILD_FLAGS = ("--strict",)
 
 
-def problems(output: str) -> str:
-    """What MkDocs reported, without its progress lines."""
-    return "\n".join(line for line in output.splitlines() if not line.startswith(("INFO", "DEBUG"))).strip()
-
-
 @dataclass
 class ProcessResult:
     returncode: int
