@@ -1,12 +1,14 @@
 """Build the site into site/ without ever leaving a half-built or broken site.
 
-MkDocs builds into a fresh temporary folder beside site/; only when the build
-and every check passed is site/ replaced by it (a rename). A failed build
-prints what is wrong and leaves the last good site/ untouched. A large site
-builds its two languages in two processes at once (scripts/parallel_build.py);
-after the build, files no reader loads are removed (scripts/postprocess.py).
+One plain `mkdocs build --strict` (ProperDocs' `properdocs build` with
+--engine properdocs) builds into a fresh temporary folder beside site/; only
+when it passed is site/ replaced by it (a rename), with every folder 0755 and
+every file 0644 so that any web server can read it. A failed build prints
+what is wrong and leaves the last good site/ untouched. Everything else
+happens inside the build, in hooks/, so `mkdocs build`, `mkdocs serve` and
+this script give the same files.
 
-    python scripts/build.py [--site-dir DIR] [--site-url URL]
+    python scripts/build.py [--site-dir DIR] [--site-url URL] [--engine mkdocs|properdocs]
 
 `build_site()` is what the tests and the other scripts call.
 """
@@ -20,17 +22,26 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import parallel_build  # noqa: E402
-import postprocess  # noqa: E402
+ENGINES = ("mkdocs", "properdocs")
+# Not --quiet: it silences warnings before --strict can count them, and a
+# broken link would pass. Progress lines (INFO) are left out of the report.
+BUILD_FLAGS = ("--strict",)
 
 
 class BuildError(Exception):
     """The build failed; the message is what MkDocs and the hooks reported."""
+
+
+@dataclass
+class ProcessResult:
+    returncode: int
+    output: str
+    peak_rss_kib: int
+    cpu_s: float  # user + system time of the process
 
 
 def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
@@ -46,46 +57,31 @@ def _last_commit_time() -> str:
     return result.stdout.strip() or "0"
 
 
-# From this much content (docs/ and data/) on, building the languages in two
-# processes at once saves more than the second process costs to start (about
-# 0.3 s of CPU: Python, MkDocs and the plugins, the configuration). The real
-# site today (~60 KB) builds faster in one process; 100 pages per language
-# (~150 KB) already faster in two, on two cores.
-PARALLEL_FROM_BYTES = 100_000
+def run_process(command: list[str], cwd: Path, env: dict[str, str]) -> ProcessResult:
+    """Run one command; return its exit code, output, peak memory and CPU time."""
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+        # os.wait4 gives the peak memory and CPU time of this one process.
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        return ProcessResult(process.returncode, log.read(), usage.ru_maxrss, usage.ru_utime + usage.ru_stime)
 
 
-def parallel_enabled(root: Path = ROOT) -> bool:
-    """Both languages at once (scripts/parallel_build.py)? BUILD_PARALLEL=1
-    always, =0 never, unset: when there are two cores and enough content."""
-    setting = os.environ.get("BUILD_PARALLEL", "auto")
-    if setting in ("0", "1"):
-        return setting == "1"
-    if (os.cpu_count() or 1) < 2:
-        return False
-    content = sum(p.stat().st_size for folder in ("docs", "data") for p in (Path(root) / folder).rglob("*") if p.is_file())
-    return content >= PARALLEL_FROM_BYTES
+def build_command(out_dir: Path, root: Path = ROOT, engine: str = "mkdocs") -> list[str]:
+    if engine not in ENGINES:
+        raise ValueError(f"engine {engine!r}: use one of {', '.join(ENGINES)}")
+    return [sys.executable, "-m", engine, "build", *BUILD_FLAGS,
+            "--config-file", str(Path(root) / "mkdocs.yml"), "--site-dir", str(Path(out_dir).resolve())]
 
 
-def build_into(out_dir: Path, site_url: str | None = None, root: Path = ROOT) -> list[parallel_build.ProcessResult]:
-    """Run a strict MkDocs build of the site at `root` into out_dir (which it
-    empties first); return each build process's exit code, output and peak memory."""
-    env = mkdocs_env(site_url)
-    if parallel_enabled(root):
-        results = parallel_build.build_parallel(Path(out_dir), Path(root), env)
-    else:
-        results = parallel_build.run_sequential(Path(out_dir), Path(root), env)
-    # Both processes report a mistake found before the pages (data, config):
-    # once (their tracebacks differ, their last line does not).
-    reports: dict[str, str] = {}
-    for result in results:
-        if result.returncode != 0:
-            report = problems(result.output) or f"the build stopped (exit code {result.returncode})"
-            reports.setdefault(report.splitlines()[-1], report)
-    failed = list(reports.values())
-    if failed:
-        raise BuildError("\n".join(failed))
-    postprocess.drop_unloaded_files(Path(out_dir))
-    return results
+def build_into(out_dir: Path, site_url: str | None = None, root: Path = ROOT, engine: str = "mkdocs") -> ProcessResult:
+    """Run a strict build of the site at `root` into out_dir (which it empties
+    first); return the process's exit code, output, peak memory and CPU time."""
+    result = run_process(build_command(out_dir, root, engine), Path(root), mkdocs_env(site_url))
+    if result.returncode != 0:
+        raise BuildError(problems(result.output) or f"the build stopped (exit code {result.returncode})")
+    return result
 
 
 # MkDocs' progress lines and the wrappers around the one-line messages of
@@ -99,8 +95,8 @@ def problems(output: str) -> str:
     """What the build reported, one line per problem, without noise."""
     lines = [LEVEL.sub("", line).rstrip() for line in output.splitlines() if not line.startswith("INFO")]
     kept = [line for line in lines if line.strip() and not NOISE.match(line)]
-    # Both language builds report the same problem: keep it once. Indented
-    # lines (a YAML snippet to copy) belong to the line above and stay.
+    # Both language builds may report the same problem: keep it once.
+    # Indented lines (a YAML snippet to copy) belong to the line above and stay.
     seen: set[str] = set()
     unique = []
     for line in kept:
@@ -110,13 +106,25 @@ def problems(output: str) -> str:
     return "\n".join(unique) or output.strip()
 
 
-def build_site(site_dir: Path, site_url: str | None = None) -> Path:
+def make_readable(tree: Path) -> None:
+    """Folders 0755, files 0644: a web server running as another user reads
+    everything (mkdtemp makes its folder 0700, a umask can do the same)."""
+    tree.chmod(0o755)
+    for folder, subfolders, files in os.walk(tree):
+        for name in subfolders:
+            os.chmod(os.path.join(folder, name), 0o755)
+        for name in files:
+            os.chmod(os.path.join(folder, name), 0o644)
+
+
+def build_site(site_dir: Path, site_url: str | None = None, engine: str = "mkdocs") -> Path:
     """Build into a temporary folder, then replace site_dir with it."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        build_into(staging, site_url)
+        build_into(staging, site_url, engine=engine)
+        make_readable(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -133,9 +141,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-dir", type=Path, default=ROOT / "site")
     parser.add_argument("--site-url", default=None, help="published address (default: site_url in mkdocs.yml)")
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help="MkDocs (default) or ProperDocs, its maintained fork")
     args = parser.parse_args()
     try:
-        build_site(args.site_dir, args.site_url)
+        build_site(args.site_dir, args.site_url, args.engine)
     except BuildError as error:
         print(error, file=sys.stderr)
         print(f"\nThe build failed: {args.site_dir} was left as it was.", file=sys.stderr)

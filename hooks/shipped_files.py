@@ -1,0 +1,71 @@
+"""Shipped files hook: leaves out of the site the theme files no reader's
+browser ever loads.
+
+Events: on_files (after the theme's files were added, so in `mkdocs build`,
+`mkdocs serve` and `make build` alike, and in every language build). Reads
+the configuration and overrides/main.html; removes files from the build's
+Files (the public `Files.remove`), writes nothing.
+
+Material copies its whole assets folder into every site. Left out here:
+- source maps (`*.map`, ~1.3 MB): only a developer's browser tools ask for them;
+- Material's search worker and lunr.js with its ~30 language packs (~0.9 MB)
+  while Material's search plugin is not configured: nothing starts the worker
+  (this site searches with its own script, hooks/search.py);
+- the palette stylesheet while `theme.palette` is not set: Material's
+  base.html links it only when it is;
+- Material's JavaScript bundle while overrides/main.html replaces the
+  `scripts` block without calling super(): no page names it.
+
+tests/test_build.py proves every file a page names is shipped and every
+shipped asset is named by a page.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+import jinja2
+from jinja2 import nodes
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+
+MATERIAL_SEARCH_PLUGINS = ("search", "material/search")
+MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/*", "assets/javascripts/workers/*")
+MATERIAL_PALETTE = "assets/stylesheets/palette.*.min.css"
+MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
+
+
+def left_out_patterns(config: MkDocsConfig) -> list[str]:
+    """The theme paths (fnmatch patterns) that no page of this configuration loads."""
+    patterns = ["*.map"]
+    if not any(name in config.plugins for name in MATERIAL_SEARCH_PLUGINS):
+        patterns += MATERIAL_SEARCH_FILES
+    if not config.theme.get("palette"):
+        patterns.append(MATERIAL_PALETTE)
+    if block_replaced(config, "main.html", "scripts"):
+        patterns.append(MATERIAL_BUNDLE)
+    return patterns
+
+
+def block_replaced(config: MkDocsConfig, template: str, block: str) -> bool:
+    """Does the override of `template` define `block` without calling super()?"""
+    if not config.theme.custom_dir:
+        return False
+    path = Path(config.theme.custom_dir) / template
+    if not path.is_file():
+        return False
+    tree = jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+    for found in tree.find_all(nodes.Block):
+        if found.name == block:
+            return not any(isinstance(call.node, nodes.Name) and call.node.name == "super" for call in found.find_all(nodes.Call))
+    return False
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    patterns = left_out_patterns(config)
+    theme_dirs = set(config.theme.dirs)  # never an editor's file from docs/
+    for file in list(files):
+        if file.src_dir in theme_dirs and any(fnmatch.fnmatchcase(file.src_uri, pattern) for pattern in patterns):
+            files.remove(file)
+    return files
