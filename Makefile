@@ -6,13 +6,26 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# ProperDocs, the maintained fork of MkDocs 1.x, in an environment of its own
+# (the engine canary of tests/test_properdocs.py; `make serve ENGINE=properdocs`).
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_INSTALLED := $(PROPERDOCS_VENV)/.installed
+# The engine of `make serve` and `make build`: mkdocs or properdocs.
+ENGINE ?= mkdocs
+ifeq ($(ENGINE),properdocs)
+ENGINE_BIN := $(PROPERDOCS_VENV)/bin
+ENGINE_INSTALLED := $(PROPERDOCS_INSTALLED)
+else
+ENGINE_BIN := $(BIN)
+ENGINE_INSTALLED := $(INSTALLED)
+endif
 # The MkDocs 2.0 notice that mkdocs-material prints on every build.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 # Reproducible output: dates in the build are those of the last commit.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: install serve build check test bench lock addresses clean
+.PHONY: install properdocs serve build check test bench lock addresses clean
 
 install: $(INSTALLED)
 
@@ -21,20 +34,27 @@ $(INSTALLED): requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $@
 
+properdocs: $(PROPERDOCS_INSTALLED)
+
+$(PROPERDOCS_INSTALLED): requirements-properdocs.lock
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements-properdocs.lock
+	touch $@
+
 ## Preview both languages at http://127.0.0.1:8000/ with live reload.
-serve: install
-	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+serve: $(ENGINE_INSTALLED)
+	SITE_URL=http://127.0.0.1:8000/ $(ENGINE_BIN)/$(ENGINE) serve -f $(CURDIR)/mkdocs.yml --dev-addr 127.0.0.1:8000 --livereload
 
 ## Build the site into site/ (replaced only when every check passed).
-build: install
-	$(BIN)/python scripts/build.py
+build: $(ENGINE_INSTALLED)
+	$(ENGINE_BIN)/python scripts/build.py --engine $(ENGINE)
 
 ## Every check without a browser: data, pages, links, addresses.
 check: install
 	$(BIN)/python scripts/check.py
 
 ## Every test, browser tests included.
-test: install
+test: install properdocs
 	$(BIN)/python scripts/system_deps.py
 	$(BIN)/python -m pytest
 
@@ -51,6 +71,8 @@ bench: install
 lock: install
 	$(BIN)/python -m pip install --quiet uv==0.13.9
 	$(BIN)/uv pip compile pyproject.toml --extra test --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements.lock -q
+	$(BIN)/uv pip compile pyproject.toml --extra properdocs --constraint requirements.lock --no-emit-package mkdocs --no-emit-package mkdocs-get-deps \
+		--generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_28 -o requirements-properdocs.lock -q
 
 clean:
 	rm -rf site .site-* .pytest_cache

@@ -102,7 +102,7 @@ def collect(files: Files, config: MkDocsConfig) -> Published:
     langs = languages(config)
     prefix = {lang.code: lang.prefix for lang in langs}
     default = langs[0].code
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent  # `-f mkdocs.yml` gives a relative path
     published = Published(langs)
     for file in files:
         if file.inclusion.is_excluded() or not _inside(file.abs_src_path, config.docs_dir):
