@@ -30,16 +30,16 @@ from address_manifest import check_manifest  # noqa: E402
 from build import BuildError, build_into  # noqa: E402
 
 
-def check_data() -> list[str]:
+def check_data(root: Path = ROOT) -> list[str]:
     try:
-        sitedata.load(ROOT / "data")
+        sitedata.load(root / "data")
     except sitedata.DataError as error:
         return error.messages
     return []
 
 
-def check_pages() -> list[str]:
-    return page_checks.check_sources(ROOT, published.languages_of(ROOT))
+def check_pages(root: Path = ROOT) -> list[str]:
+    return page_checks.check_sources(root, published.languages_of(root))
 
 
 def check_build() -> list[str]:
