@@ -21,6 +21,8 @@ from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+from published import project_root
+
 
 class MemoryAndDiskCache(FileSystemBytecodeCache):
     """Jinja ships memory (memcached) and disk caches but no two-level one."""
@@ -51,7 +53,7 @@ _caches: dict[Path, MemoryAndDiskCache] = {}
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    directory = Path(config.config_file_path).resolve().parent / ".cache" / "jinja"
+    directory = project_root(config) / ".cache" / "jinja"
     if directory not in _caches:
         try:
             _caches[directory] = MemoryAndDiskCache(directory)

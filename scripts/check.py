@@ -24,21 +24,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import page_checks  # noqa: E402
+import published  # noqa: E402
 import sitedata  # noqa: E402
 from address_manifest import check_manifest  # noqa: E402
 from build import BuildError, build_into  # noqa: E402
 
 
-def check_data() -> list[str]:
+def check_data(root: Path = ROOT) -> list[str]:
     try:
-        sitedata.load(ROOT / "data")
+        sitedata.load(root / "data")
     except sitedata.DataError as error:
         return error.messages
     return []
 
 
-def check_pages() -> list[str]:
-    return page_checks.check_sources(ROOT)
+def check_pages(root: Path = ROOT) -> list[str]:
+    return page_checks.check_sources(root, published.languages_of(root))
 
 
 def check_build() -> list[str]:
