@@ -23,6 +23,7 @@ shipped asset is named by a page.
 from __future__ import annotations
 
 import fnmatch
+import functools
 from pathlib import Path
 
 import jinja2
@@ -53,9 +54,12 @@ def block_replaced(config: MkDocsConfig, template: str, block: str) -> bool:
     if not config.theme.custom_dir:
         return False
     path = Path(config.theme.custom_dir) / template
-    if not path.is_file():
-        return False
-    tree = jinja2.Environment().parse(path.read_text(encoding="utf-8"))
+    return path.is_file() and _replaced(str(path), path.stat().st_mtime_ns, block)
+
+
+@functools.lru_cache(maxsize=8)  # both language builds, every serve rebuild
+def _replaced(path: str, mtime_ns: int, block: str) -> bool:
+    tree = jinja2.Environment().parse(Path(path).read_text(encoding="utf-8"))
     for found in tree.find_all(nodes.Block):
         if found.name == block:
             return not any(isinstance(call.node, nodes.Name) and call.node.name == "super" for call in found.find_all(nodes.Call))
