@@ -123,9 +123,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     lang = page.file.locale
     source = page.file.src_uri.removeprefix(f"{lang}/")
     ids = _heading_ids(page.toc.items)
-    _heading_ids_seen[(lang, source)] = ids
-    for (other, other_source), other_ids in _heading_ids_seen.items():
-        if other_source == source and other != lang and other_ids != ids:
+    seen = _heading_ids_seen.setdefault(source, {})
+    seen[lang] = ids
+    for other, other_ids in seen.items():
+        if other != lang and other_ids != ids:
             where = published.GENERATED[source.split("/")[0]][0] if page.meta.get("generated_from") else None
             raise PluginError(
                 f"{where or f'docs/{lang}/{source}'}: the heading ids differ from the {other} version "
@@ -137,7 +138,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     return html
 
 
-_heading_ids_seen: dict[tuple[str, str], set[str]] = {}
+_heading_ids_seen: dict[str, dict[str, set[str]]] = {}  # source -> language -> ids
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -159,8 +159,17 @@ class Site:
 
     def versions(self, source: str) -> dict[str, PublishedPage]:
         """Every language version of one page, the default language first."""
-        found = {page.lang: page for page in self.pages if page.source == source}
-        return {lang.code: found[lang.code] for lang in self.languages if lang.code in found}
+        return dict(self._versions_by_source.get(source, {}))
+
+    @functools.cached_property
+    def _versions_by_source(self) -> dict[str, dict[str, PublishedPage]]:
+        # Asked for once the model is complete (after make()); every page asks,
+        # so a scan of all pages per page would make the build quadratic.
+        found: dict[str, dict[str, PublishedPage]] = {}
+        for page in self.pages:
+            found.setdefault(page.source, {})[page.lang] = page
+        return {source: {lang.code: by_lang[lang.code] for lang in self.languages if lang.code in by_lang}
+                for source, by_lang in found.items()}
 
     def alternates(self, source: str) -> list[dict[str, str]]:
         """The hreflang alternates of a page: every language version (itself
