@@ -6,8 +6,9 @@
 3. when both passed, a strict build of the whole site into a temporary
    folder (links, anchors, images, navigation, macros, templates), which is
    then thrown away: site/ is not touched;
-4. data/addresses.txt against that build (scripts/address_manifest.py): no published
-   address lost without a redirect, no new address unlisted.
+4. data/addresses.txt against the addresses of that build's site model
+   (scripts/address_manifest.py): no published address lost without a
+   redirect, no new address unlisted.
 
 Prints one line per mistake (file:line: what is wrong: how to fix it) and
 exits with 1 when there is any.
@@ -48,7 +49,7 @@ def check_build() -> list[str]:
             build_into(Path(out))
         except BuildError as error:
             return str(error).splitlines()
-        return check_manifest(Path(out))
+        return check_manifest()
 
 
 def main() -> int:
