@@ -2,8 +2,9 @@
 
 hooks/pages.py adds these pages to the build and hands MkDocs their
 Markdown; hooks/edit_links.py points their edit link at their data file.
-Each page is front matter (title and description from the item) and one
-macro call that renders the item (hooks/macros.py).
+Each page is front matter (title and description from the item) and the
+item rendered by its template of overrides/content/ (as its macro in
+hooks/macros.py renders it where a page calls it).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
 import published
+import render
 import sitedata
 
 
@@ -33,7 +35,7 @@ def generated_sources(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
         return cached[1]
     sources = {}
     codes = [lang.code for lang in published.languages(config)]
-    for folder, (data_file, macro, title_field) in published.GENERATED.items():
+    for folder, (data_file, _, title_field) in published.GENERATED.items():
         for item in getattr(data, folder):
             for lang in codes:
                 front_matter = {
@@ -42,11 +44,30 @@ def generated_sources(config: MkDocsConfig) -> dict[str, tuple[str, str]]:
                     # Material prints the description into an attribute unescaped.
                     "description": html.escape(item["summary"][lang], quote=True),
                     "generated_from": data_file,
+                    # The body is rendered by page_markdown(), not by the macros plugin.
+                    "render_macros": False,
                 }
                 markdown = "---\n" + yaml.dump(front_matter, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
-                markdown += f"---\n\n{{{{ {macro}(\"{item['id']}\") }}}}\n"
-                sources[f"{lang}/{folder}/{item['id']}.md"] = (markdown, data_file)
+                sources[f"{lang}/{folder}/{item['id']}.md"] = (markdown + "---\n\n", data_file)
     _sources_cache[config.docs_dir] = (data, sources)
     return sources
 
 
+
+
+def page_markdown(config: MkDocsConfig, src_uri: str) -> str | None:
+    """The Markdown of one generated page (None for any other page): its front
+    matter, and its body rendered from its template in overrides/content/
+    here, as the page's macro would render it. Not through the macros plugin
+    (`render_macros: false`): it compiles every page's Markdown as a Jinja
+    template of its own, a sixth of the time of a 1000-page build."""
+    source = generated_sources(config).get(src_uri)
+    if source is None:
+        return None
+    lang, folder, name = src_uri.split("/")
+    template = published.GENERATED[folder][1]
+    data = sitedata.load(published.data_dir(config))
+    item = data.by_id(folder)[name.removesuffix(".md")]
+    body = render.render(str(published.project_root(config) / "overrides"), template, f"{folder}/{name}", lang,
+                         data=data, ui=data.ui[lang], project=data.project, **{template.removesuffix(".md"): item})
+    return source[0] + body + "\n"

@@ -5,8 +5,8 @@ list the generated pages under their overview page in `nav`), on_files
 (add a page source for every item of data/activities.yml and
 data/partners.yml under each language folder, before the i18n plugin sorts
 the files by language), on_page_read_source (the Markdown of those pages:
-front matter and one macro call). Reads the cached data; writes no file.
-Addresses come from each item's `id` (/activities/<id>/), never from a
+front matter and the rendered item, hooks/generated_pages.py). Reads the
+cached data; writes no file. Addresses come from each item's `id` (/activities/<id>/), never from a
 title, so editing a title never breaks a published address. Their "edit
 this page" link: hooks/edit_links.py.
 """
@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 import published
-from generated_pages import generated_sources
+from generated_pages import generated_sources, page_markdown
 
 # A section lists its generated pages in the navigation only up to this many:
 # every page embeds the navigation, so a long list costs build time for each
@@ -84,5 +84,4 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
-    source = generated_sources(config).get(page.file.src_uri)
-    return source[0] if source else None  # None: MkDocs reads the file
+    return page_markdown(config, page.file.src_uri)  # None: MkDocs reads the file

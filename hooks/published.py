@@ -35,11 +35,11 @@ import compat
 
 MANIFEST = "data/addresses.txt"
 # Pages generated from data/ (hooks/pages.py): their folder -> (data file,
-# macro that renders one item, field holding its title). Their address comes
-# from the item's id, never from a title.
+# template of overrides/content/ that renders one item, field holding its
+# title). Their address comes from the item's id, never from a title.
 GENERATED = {
-    "activities": ("data/activities.yml", "activity_page", "title"),
-    "partners": ("data/partners.yml", "partner_page", "name"),
+    "activities": ("data/activities.yml", "activity.md", "title"),
+    "partners": ("data/partners.yml", "partner.md", "name"),
 }
 
 
