@@ -470,6 +470,7 @@ def run(runs: int, stock_1000_runs: int) -> dict[str, Any]:
                 "stock_runs_s": [round(t, 3) for t, _, _ in stock],
             }
             builds[name]["ratio"] = builds[name]["ours_s"] / builds[name]["stock_s"]
+            builds[name]["cpu_ratio"] = builds[name]["ours_cpu_s"] / builds[name]["stock_cpu_s"]
             for who in ("ours", "stock"):
                 builds[name][f"{who}_ms_per_page"] = 1000 * builds[name][f"{who}_s"] / (2 * pages)
         report["load_average_after_builds"] = os.getloadavg()[0]
@@ -502,17 +503,19 @@ def table(report: dict[str, Any]) -> str:
     real = b["real"]
     row("Real site, full build (both languages)", f"{real['ours_s']:.2f} s", f"{real['stock_s']:.2f} s",
         f"ratio {real['ratio']:.2f} ≤ {t['real_ratio']}: {ok(real['ratio'] <= t['real_ratio'])}")
-    row("Real site, CPU of the build process", f"{real['ours_cpu_s']:.2f} s", f"{real['stock_cpu_s']:.2f} s", "")
+    row("Real site, CPU of the build process", f"{real['ours_cpu_s']:.2f} s", f"{real['stock_cpu_s']:.2f} s",
+        f"ratio {real['cpu_ratio']:.2f} ≤ {t['real_ratio']}: {ok(real['cpu_ratio'] <= t['real_ratio'])}")
     for pages in (100, 1000):
         s = b[f"synthetic_{pages}"]
         target = f"≤ {t['synthetic_1000_s']:.0f} s: {ok(s['ours_s'] <= t['synthetic_1000_s'])}" if pages == 1000 else ""
         stock_note = f" ({len(s['stock_runs_s'])} run{'s' if len(s['stock_runs_s']) > 1 else ''})" if len(s["stock_runs_s"]) != len(s["ours_runs_s"]) else ""
         row(f"Synthetic {pages} pages/language, build", f"{s['ours_s']:.2f} s", f"{s['stock_s']:.2f} s{stock_note}", target)
-        row(f"Synthetic {pages} pages/language, CPU of the build process", f"{s['ours_cpu_s']:.2f} s", f"{s['stock_cpu_s']:.2f} s",
-            "(the build time when nothing else runs)")
+        cpu_target = f"≤ {t['synthetic_1000_s']:.0f} s: {ok(s['ours_cpu_s'] <= t['synthetic_1000_s'])}" if pages == 1000 else ""
+        row(f"Synthetic {pages} pages/language, CPU of the build process", f"{s['ours_cpu_s']:.2f} s", f"{s['stock_cpu_s']:.2f} s", cpu_target)
         row(f"Synthetic {pages} pages/language, per page", f"{s['ours_ms_per_page']:.1f} ms", f"{s['stock_ms_per_page']:.1f} ms", "")
     row("Growth t(1000)/t(100)", f"{b['growth_ours']:.1f}", f"{b['growth_stock']:.1f}", f"≤ {t['growth']:.0f}: {ok(b['growth_ours'] <= t['growth'])}")
-    row("Growth in CPU of the build process", f"{b['growth_ours_cpu']:.1f}", f"{b['growth_stock_cpu']:.1f}", "")
+    row("Growth in CPU of the build process", f"{b['growth_ours_cpu']:.1f}", f"{b['growth_stock_cpu']:.1f}",
+        f"≤ {t['growth']:.0f}: {ok(b['growth_ours_cpu'] <= t['growth'])}")
     s = b["synthetic_1000"]
     row("Peak memory, 1000-page build", f"{s['ours_peak_mib']:.0f} MiB", f"{s['stock_peak_mib']:.0f} MiB",
         f"< {t['memory_mib']:.0f} MiB: {ok(s['ours_peak_mib'] < t['memory_mib'])}")
@@ -545,7 +548,8 @@ def table(report: dict[str, Any]) -> str:
     lines += [" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(r)) for r in rows]
     note = (f"Medians of {report['runs']} runs (first cold run of ours: real {b['real']['ours_first_run_s']:.2f} s, "
             f"1000 pages {b['synthetic_1000']['ours_first_run_s']:.2f} s); {report['cpus']} CPUs; load average at start {report['load_average_at_start']:.1f}, "
-            f"after the builds {report['load_average_after_builds']:.1f}; one build process each. Transfer: gzip -6 of every response a headless "
+            f"after the builds {report['load_average_after_builds']:.1f}; one build process each: its CPU time stands for the build time on an idle "
+            "machine (wall-clock rows also count the waits for a busy CPU; CPU time grows too on a busy machine, less). Transfer: gzip -6 of every response a headless "
             "Chromium received on the home page; stock = Material + mkdocs-static-i18n, same pages (after macros), same navigation.")
     return "\n".join(lines) + "\n\n" + note
 
