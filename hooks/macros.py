@@ -92,6 +92,26 @@ def define_env(env: Any) -> None:
         return show("project-links.md")
 
     @env.macro
+    def home_glance() -> str:
+        """The home page's facts at a glance: goal, target groups, period, partners, money."""
+        return show("home-glance.md")
+
+    @env.macro
+    def home_ways() -> str:
+        """The home page's ways into activities, results, documents and timeline."""
+        return show("home-ways.md")
+
+    @env.macro
+    def home_results() -> str:
+        """The home page's list of the registered results, each linked to its #<id>."""
+        return show("home-results.md")
+
+    @env.macro
+    def home_milestones() -> str:
+        """The home page's milestones, linked to the timeline."""
+        return show("home-milestones.md")
+
+    @env.macro
     def money(amount: int) -> str:
         """An amount in the page's language: "1 250 000 EUR" / "EUR 1,250,000"."""
         return typography.format_money(amount, lang())
