@@ -17,8 +17,6 @@ import jinja2
 
 import typography
 
-LANGUAGE_HOME = {"lv": "", "en": "en/"}
-
 
 @lru_cache(maxsize=4)
 def environment(overrides_dir: str) -> jinja2.Environment:

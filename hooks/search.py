@@ -27,7 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from translations import building_language
+from published import building_language
 
 INDEX_PATH = "search/{lang}.json"
 # Page parts that are not the page's own text.

@@ -19,24 +19,20 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+import published
 import render
 import sitedata
-from data import data_dir
 
 
 def _language_context(lang: str, config: MkDocsConfig) -> dict[str, Any]:
-    data = sitedata.load(data_dir(config))
+    data = sitedata.load(published.data_dir(config))
     return {
         "site_lang": lang,
         "ui": data.ui[lang],
-        "lang_home": render.LANGUAGE_HOME[lang],
+        "lang_home": published.current().language(lang).home,
         "project": data.project,
         "partners": data.partners,
     }
-
-
-def building_language(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].current_language
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -45,7 +41,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    context.update(_language_context(building_language(config), config))
+    context.update(_language_context(published.building_language(config), config))
     return context
 
 

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import page_checks  # noqa: E402
+import published  # noqa: E402
 import sitedata  # noqa: E402
 from address_manifest import check_manifest  # noqa: E402
 from build import BuildError, build_into  # noqa: E402
@@ -38,7 +39,7 @@ def check_data() -> list[str]:
 
 
 def check_pages() -> list[str]:
-    return page_checks.check_sources(ROOT)
+    return page_checks.check_sources(ROOT, published.languages_of(ROOT))
 
 
 def check_build() -> list[str]:
