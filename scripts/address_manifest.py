@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from build import BuildError, build_into  # noqa: E402
 
 MANIFEST = ROOT / "data" / "addresses.txt"
+ATOM_NAMESPACE = 'xmlns="http://www.w3.org/2005/Atom"'
 # Files every build writes that are no address of a page or a document.
 NOT_ADDRESSES = {"404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt", "CNAME"}
 HEADER = """\
@@ -77,9 +78,15 @@ def produced_addresses(site_dir: Path) -> set[str]:
             continue
         prefix = next((p for p in prefixes if path.startswith(p)), "")
         source = ROOT / "docs" / (prefix.rstrip("/") or default) / path.removeprefix(prefix)
-        if source.is_file() or (path.endswith(".html") and "noindex" in file.read_text(encoding="utf-8", errors="replace")):
+        if source.is_file() or (path.endswith(".html") and "noindex" in file.read_text(encoding="utf-8", errors="replace")) or _is_atom_feed(file):
             addresses.add(path)
     return addresses
+
+
+def _is_atom_feed(file: Path) -> bool:
+    """The feeds hooks/feeds.py writes (/feed.xml, /en/feed.xml): addresses
+    that feed readers subscribe to."""
+    return file.suffix == ".xml" and ATOM_NAMESPACE in file.read_text(encoding="utf-8", errors="replace")[:200]
 
 
 def manifest_addresses() -> list[str]:
