@@ -44,6 +44,7 @@ from mkdocs.structure.pages import Page
 import published
 import render
 import sitedata
+import typography
 
 FEED_FILE = "feed.xml"  # in each language's folder: /feed.xml, /en/feed.xml
 TEMPLATE = "feed.xml"  # in overrides/
@@ -60,7 +61,7 @@ def feed_address(lang: published.Language) -> str:
 
 def timestamp(value: Any) -> str:
     """The RFC 3339 time of a date from the data (a day, a month or a year)."""
-    year, month, day = sitedata.date_parts(value)
+    year, month, day = typography.date_parts(value)
     month = month or 12
     day = day or calendar.monthrange(year, month)[1]
     return datetime.datetime(year, month, day, 12, tzinfo=datetime.timezone.utc).isoformat().replace("+00:00", "Z")

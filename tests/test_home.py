@@ -18,6 +18,7 @@ from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SITE_URL, load_data
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
+import sitedata  # noqa: E402
 import typography  # noqa: E402
 
 SITE_PATH = urlsplit(SITE_URL).path
@@ -103,7 +104,7 @@ def test_the_ten_results_link_to_their_sections(site: Path, lang: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_milestones_with_their_dates(site: Path, lang: str) -> None:
-    milestones = [event for event in load_data("events")["events"] if event.get("milestone")]
+    milestones = [event for event in sitedata.load(ROOT / "data").events if event.get("milestone")]
     assert len(milestones) >= 3
     items = _home(site, lang).select(".home-milestones li")
     assert len(items) == len(milestones)
@@ -115,8 +116,8 @@ def test_the_milestones_with_their_dates(site: Path, lang: str) -> None:
         assert address == LANGUAGE_PREFIX[lang] + "timeline/"
         assert timeline.find(id=fragment) is not None, fragment
         shown.append((fragment, item.find("time")["datetime"], _text(item.find("time")), _text(link)))
-    expected = [(event["id"], str(event["date"]), typography.format_event_date(event, lang), event["title"][lang])
-                for event in sorted(milestones, key=lambda event: str(event["date"]))]
+    expected = [(event["id"], typography.when_iso(event["date"]), typography.format_when(event["date"], lang, "label", event.get("end")), event["title"][lang])
+                for event in milestones]  # oldest first, as the timeline
     assert shown == expected
 
 
