@@ -21,6 +21,12 @@ import sitedata
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The logo file that data/project.yml names is checked by hooks/schema.py.
+    built = sorted(lang.code for lang in published.languages(config))
+    if built != sorted(sitedata.LANGUAGES):
+        raise PluginError(
+            f"mkdocs.yml builds the languages {', '.join(built)}, but every text in data/ is written in "
+            f"{', '.join(sitedata.LANGUAGES)} (hooks/sitedata.py LANGUAGES, the schema's bilingual fields): change both together."
+        )
     try:
         sitedata.load(published.data_dir(config))
     except sitedata.DataError as error:
