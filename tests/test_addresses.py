@@ -56,7 +56,8 @@ def soup_of(file: Path) -> BeautifulSoup:
 
 def head_links(soup: BeautifulSoup) -> tuple[list[str], dict[str, str], list]:
     canonical = [link["href"] for link in soup.find_all("link", rel="canonical")]
-    alternates = soup.find_all("link", rel="alternate", hreflang=True)
+    # The language versions of the page; not the feed (rel=alternate with a type, tests/test_feeds.py).
+    alternates = soup.find_all("link", rel="alternate", hreflang=True, type=False)
     return canonical, {link["hreflang"]: link["href"] for link in alternates}, alternates
 
 
