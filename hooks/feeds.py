@@ -42,7 +42,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 import published
-import render
 import sitedata
 import typography
 
@@ -96,7 +95,7 @@ def _environment(overrides_dir: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    render.register_filters(env)
+    env.filters.update(when=typography.format_when, when_iso=typography.when_iso)
     return env
 
 

@@ -94,7 +94,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def home_glance() -> str:
         """The home page's facts at a glance: goal, target groups, period, partners, money."""
-        return show("home-glance.md")
+        return show("home-glance.md", partner_names=partner_names())
 
     @env.macro
     def home_ways() -> str:
