@@ -47,8 +47,8 @@ import typography
 
 FEED_FILE = "feed.xml"  # in each language's folder: /feed.xml, /en/feed.xml
 TEMPLATE = "feed.xml"  # in overrides/
-# Entry ids: tag URIs (RFC 4151) in the name space of the project's promoter
-# (lps.lv, held by LPS since before the project began in 2021).
+# Entry ids: tag URIs (RFC 4151) in the name space of the project's promoter,
+# LPS (www.lps.lv), dated with the year the project began.
 TAG = "tag:lps.lv,2021:LV-LOCALDEV-0006"
 # Which page of each language lists each kind of entry, at #<id>.
 PAGES = {"events": "timeline.md", "documents": "documents.md"}
@@ -75,14 +75,17 @@ def entries(data: sitedata.SiteData, lang: str, site: published.Site) -> list[di
         for item in items:
             if "date" not in item:
                 continue  # an undated document is listed on its page only
+            year, month, day = typography.date_parts(item["date"])
             found.append({
+                # The timeline's order: a month or a year after its days.
+                "order": (year, month or 13, day or 32, kind, item["id"]),
                 "kind": kind,
                 "id": f"{TAG}/{lang}/{kind}/{item['id']}",
                 "href": site.absolute(page) + "#" + item["id"],
                 "updated": timestamp(item["date"]),
                 "item": item,
             })
-    return sorted(found, key=lambda entry: (entry["updated"], entry["kind"], entry["item"]["id"]), reverse=True)
+    return sorted(found, key=lambda entry: entry["order"], reverse=True)
 
 
 def _environment(overrides_dir: str) -> jinja2.Environment:
