@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
+import compat
 import published
 import sitedata
 
@@ -36,9 +37,9 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
         {"lang": lang.code, "prefix": lang.prefix, "home": base + lang.home, "ui": ui[lang.code]}
         for lang in published.current().languages
     ]
-    i18n = config.plugins["i18n"]
-    if i18n.extra_alternate:  # the switcher's default: each language's home
-        config.extra["alternate"] = deepcopy(i18n.extra_alternate)
+    homes = compat.home_switcher(config)
+    if homes:
+        config.extra["alternate"] = deepcopy(homes)
     return context
 
 

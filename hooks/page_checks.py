@@ -30,6 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import compat
 import published
 
 IMAGE = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif)$", re.I)
@@ -136,7 +137,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("Mistakes in docs/ (nothing was published):\n" + "\n".join(errors))
     docs_dir = Path(config.docs_dir)
     _install(_EditorMessages(root, docs_dir, langs), "mkdocs.structure.pages", "mkdocs.structure.nav")
-    _install(_MacroErrors(root, docs_dir, config), MACROS_LOGGER)
+    _install(_MacroErrors(root, docs_dir, config), compat.MACROS_ERROR_LOGGER)
     return config
 
 
@@ -151,18 +152,12 @@ def _install(log_filter: logging.Filter, *loggers: str) -> None:
 
 # --- Errors of the macros plugin -----------------------------------------------
 
-# mkdocs-macros-plugin logs a page's macro error here, as a Markdown block
-# with a traceback, from inside the `except` that caught it.
-MACROS_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
-_MACRO_PAGE = re.compile(r"_File_: `([^`]+)`")
-
-
 class _MacroErrors(logging.Filter):
     """Turns the macros plugin's logged error into one line naming the page's
     source file and line, raised as a build error: the build stops there,
     and `mkdocs serve` keeps running and shows it. The error itself is the
     exception being handled while the plugin logs (sys.exc_info()); the page
-    is named in the logged text. tests/test_library_contract.py fails with
+    is named in the logged text (hooks/compat.py). tests/test_library_contract.py fails with
     the plugin's name and version if it stops logging this way."""
 
     def __init__(self, root: Path, docs_dir: Path, config: MkDocsConfig) -> None:
@@ -171,7 +166,7 @@ class _MacroErrors(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = sys.exc_info()[1]
-        page = _MACRO_PAGE.search(record.getMessage())
+        page = compat.MACROS_ERROR_PAGE.search(record.getMessage())
         if record.levelno < logging.WARNING or error is None or page is None:
             return True
         raise PluginError(self.message(error, page.group(1)))
@@ -186,7 +181,7 @@ class _MacroErrors(logging.Filter):
             return (f"{where}: template syntax error ({error.message}): check the {{{{ … }}}} or {{% … %}} on this line; "
                     f"to show braces as text, wrap them in {{% raw %}}…{{% endraw %}}.")
         if isinstance(error, jinja2.UndefinedError):
-            names = sorted(self.config.plugins["macros"].macros) if "macros" in self.config.plugins else []
+            names = compat.macro_names(self.config)
             return (f"{where}: {error.message.replace(' is undefined', ' is not defined')}: check the spelling; "
                     f"the macros pages can use are {', '.join(names)} (see CONTRIBUTING.md).")
         return f"{where}: a macro on this line failed: {error}."

@@ -31,6 +31,8 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+import compat
+
 MANIFEST = "data/addresses.txt"
 # Pages generated from data/ (hooks/pages.py): their folder -> (data file,
 # macro that renders one item, field holding its title). Their address comes
@@ -81,15 +83,9 @@ def languages_of(root: Path) -> list[Language]:
     return list(_languages_of(str(config_file), config_file.stat().st_mtime_ns))
 
 
-def building_language(config: MkDocsConfig) -> str:
-    """The language the i18n plugin is building now."""
-    return config.plugins["i18n"].current_language
-
-
-def building_other_language(config: MkDocsConfig) -> bool:
-    """True inside the i18n plugin's builds of the languages after the first
-    (it runs them from the first build's on_post_build)."""
-    return bool(config.plugins["i18n"].building)
+# The language being built, and whether it is not the first: hooks/compat.py.
+building_language = compat.building_language
+building_other_language = compat.building_other_language
 
 
 def project_root(config: MkDocsConfig) -> Path:
