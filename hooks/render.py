@@ -18,6 +18,8 @@ import jinja2
 import typography
 
 LANGUAGE_HOME = {"lv": "", "en": "en/"}
+# Where the document files of data/documents/ are published in the site.
+DOCUMENTS_FOLDER = "documents"
 
 
 @lru_cache(maxsize=4)
@@ -44,6 +46,11 @@ def register_filters(env: jinja2.Environment) -> None:
         money=typography.format_money,
         join_list=typography.join_list,
         quote=typography.quote,
+        when=typography.format_when,
+        when_iso=typography.when_iso,
+        size=typography.format_size,
+        # "lv" -> "latviešu" / "Latvian": the language names are interface text.
+        language_name=lambda code, ui: ui[f"language_name_{code}"],
     )
 
 
@@ -54,10 +61,18 @@ def relative_link(from_src: str, to_src: str) -> str:
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
+def file_link(page_src: str, lang: str, name: str) -> str:
+    """A Markdown link target from a page to a document file of
+    data/documents/, which the build publishes once for both languages at
+    documents/<name> (hooks/document_pages.py), outside the language folders."""
+    return posixpath.relpath(f"{DOCUMENTS_FOLDER}/{name}", posixpath.dirname(f"{lang}/{page_src}"))
+
+
 def render(overrides_dir: str, template: str, page_src: str, lang: str, **context: Any) -> str:
     env = environment(overrides_dir)
     return env.get_template(template).render(
         lang=lang,
         link=lambda target: relative_link(page_src, target),
+        file_link=lambda name: file_link(page_src, lang, name),
         **context,
     )
