@@ -23,6 +23,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 MANIFEST = "data/addresses.txt"
+# Document files, published once for both languages at documents/<name>.
+DOCUMENTS_DIR = "data/documents"
 # Pages generated from data/ (hooks/pages.py): their folder -> their data file.
 GENERATED_FROM = {"activities": "data/activities.yml", "partners": "data/partners.yml"}
 
@@ -105,6 +107,9 @@ def collect(files: Files, config: MkDocsConfig) -> Published:
     root = Path(config.config_file_path).parent
     published = Published(langs)
     for file in files:
+        if _inside(file.abs_src_path, os.path.join(root, DOCUMENTS_DIR)):
+            published.files.add(file.src_uri)  # a document file of data/documents/ (hooks/downloads.py)
+            continue
         if file.inclusion.is_excluded() or not _inside(file.abs_src_path, config.docs_dir):
             continue  # drafts, and the theme's own files
         first, _, rest = file.src_uri.partition("/")

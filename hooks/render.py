@@ -64,7 +64,7 @@ def relative_link(from_src: str, to_src: str) -> str:
 def file_link(page_src: str, lang: str, name: str) -> str:
     """A Markdown link target from a page to a document file of
     data/documents/, which the build publishes once for both languages at
-    documents/<name> (hooks/document_pages.py), outside the language folders."""
+    documents/<name> (hooks/downloads.py), outside the language folders."""
     return posixpath.relpath(f"{DOCUMENTS_FOLDER}/{name}", posixpath.dirname(f"{lang}/{page_src}"))
 
 

@@ -62,7 +62,8 @@ def default_language() -> str:
 
 def produced_addresses(site_dir: Path) -> set[str]:
     """Every address a built site answers: each index.html (a page or a
-    redirect), each file that came from docs/, each .html redirect page."""
+    redirect), each file that came from docs/ or data/documents/, each .html
+    redirect page."""
     prefixes = language_prefixes()
     default = default_language()
     addresses = set()
@@ -74,6 +75,9 @@ def produced_addresses(site_dir: Path) -> set[str]:
             continue
         if path == "index.html" or path.endswith("/index.html"):
             addresses.add(path[: -len("index.html")])
+            continue
+        if path.startswith("documents/") and (ROOT / "data" / path).is_file():
+            addresses.add(path)  # a document file of data/documents/ (hooks/downloads.py)
             continue
         prefix = next((p for p in prefixes if path.startswith(p)), "")
         source = ROOT / "docs" / (prefix.rstrip("/") or default) / path.removeprefix(prefix)
