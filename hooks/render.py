@@ -17,7 +17,6 @@ import jinja2
 
 import typography
 
-LANGUAGE_HOME = {"lv": "", "en": "en/"}
 # Where the document files of data/documents/ are published in the site.
 DOCUMENTS_FOLDER = "documents"
 
@@ -35,23 +34,17 @@ def environment(overrides_dir: str) -> jinja2.Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    register_filters(env)
-    return env
-
-
-def register_filters(env: jinja2.Environment) -> None:
+    env.filters.update(date=typography.format_date, period=typography.format_period, money=typography.format_money)
+    # The record (events, documents, sources): dates of a day, month, year or
+    # span, file sizes, and language names, which are interface text.
     env.filters.update(
-        date=typography.format_date,
-        period=typography.format_period,
-        money=typography.format_money,
-        join_list=typography.join_list,
-        quote=typography.quote,
         when=typography.format_when,
         when_iso=typography.when_iso,
         size=typography.format_size,
-        # "lv" -> "latviešu" / "Latvian": the language names are interface text.
+        join_list=typography.join_list,
         language_name=lambda code, ui: ui[f"language_name_{code}"],
     )
+    return env
 
 
 def relative_link(from_src: str, to_src: str) -> str:
