@@ -1,9 +1,9 @@
 """Downloads hook: the document files of data/documents/ become part of the site.
 
 Events: on_files (add each file that data/documents.yml names, once for both
-languages, at documents/<name> below the site root; before hooks/addresses.py
-and hooks/published.py collect the addresses, so a published file is
-guarded like a page). Reads the checked data (hooks/sitedata.py: the file
+languages, at documents/<name> below the site root; before hooks/model.py
+makes the site model, so a published file is an address guarded like a
+page). Reads the checked data (hooks/sitedata.py: the file
 exists and its format is what its name says); writes nothing itself: MkDocs
 copies the files like any other. Pages link to them with Markdown links
 (overrides/content/_parts.md), which MkDocs checks.
@@ -20,10 +20,10 @@ from mkdocs.structure.files import File, Files
 
 import render
 import sitedata
-from data import data_dir
+from published import data_dir
 
 
-@event_priority(60)  # after hooks/pages.py (100), before hooks/addresses.py (50) and the i18n plugin (-100)
+@event_priority(70)  # after hooks/pages.py (100), before hooks/model.py (60) and the i18n plugin (-100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for document in sitedata.load(data_dir(config)).documents:
         if "file" in document:
