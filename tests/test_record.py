@@ -370,3 +370,28 @@ def test_the_guide_adds_an_event_a_document_and_a_source(record_copy: Path) -> N
         assert documents.find("a", href=document["url"]).get_text() == links[lang]
         activity = article(site, LANGUAGE_PREFIX[lang] + "activities/pilot-actions/")
         assert source["url"] in sources_shown(section(activity, "sources"))
+
+
+# --- External links of data/, for the scheduled link check -------------------
+
+def test_every_external_link_of_data_is_listed_at_its_line() -> None:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from data_links import data_links
+
+    links = data_links()
+    for link in links:
+        line = (ROOT / link.file).read_text(encoding="utf-8").splitlines()[link.line - 1]
+        assert line[link.column - 1:].startswith(link.url), (link, line)
+    urls = {link.url for link in links}
+    every_source = {s["url"] for kind in ("activities", "results", "networks", "partners", "events", "documents") for item in load_data(kind)[kind] for s in item["sources"]}
+    assert every_source | {s["url"] for s in load_data("project")["sources"]} <= urls
+    assert {p["url"] for p in load_data("partners")["partners"]} <= urls
+
+
+def test_the_archived_copy_of_a_link_is_listed_with_it(record_copy: Path) -> None:
+    result = subprocess.run([sys.executable, "scripts/data_links.py", "--json"], cwd=record_copy, capture_output=True, text=True, check=True)
+    llpa = [link for link in json.loads(result.stdout) if link["file"] == "data/partners.yml" and link["url"] == "https://llpa.lv"]
+    assert [link["archived"] for link in llpa] == [ARCHIVE]
+    missing = subprocess.run([sys.executable, "scripts/data_links.py", "--no-archive"], cwd=record_copy, capture_output=True, text=True, check=True)
+    assert re.search(r"^data/partners\.yml:\d+:\d+: https://www\.lps\.lv$", missing.stdout, re.M)  # no archived copy yet
+    assert not re.search(r"^data/partners\.yml:\d+:\d+: https://llpa\.lv$", missing.stdout, re.M)
