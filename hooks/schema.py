@@ -5,7 +5,10 @@ Each problem becomes one line an editor can act on:
     data/activities.yml:14:7: activity "study-visits": title.en is missing: add the English text (en: …).
 jsonschema checks the shape of each file; what JSON Schema cannot express —
 unique ids, references between files (an activity's partners, a result's
-activity), files a field names — is checked here after it. Every file is
+activity, an event's activities), files a field names, the dates of events
+and documents (a year is required; a span ends after it starts), a
+document's file or address, the same source twice in one item — is checked
+here after it. Every file is
 checked and every mistake reported in one run.
 """
 
@@ -47,7 +50,7 @@ ARCHIVED = URL
 # The public page a fact was found on: its address, its title as published
 # (in the page's own language), its publisher and the page's language.
 SOURCE_LANGUAGES = ["lv", "en", "no", "pl"]
-SOURCE_TEXT = {"type": "string", "minLength": 1, "pattern": r"\S", "not": {"pattern": HTML_TAG}}
+SOURCE_TEXT = TEXT
 # Items of every list carry at least one source.
 SOURCES = {"type": "array", "minItems": 1, "items": None}  # items: SOURCE, set below
 # An event's or document's date: checked in Python (_check_dates), where each
@@ -198,6 +201,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "url": URL,
                 "format": {"enum": DOCUMENT_FORMATS},
                 "size": SIZE_TEXT,
+                "archived": ARCHIVED,
                 "note": BILINGUAL,
             },
         ),
@@ -576,6 +580,9 @@ def _check_documents(documents: Documents, root: Path | None, report: Any) -> No
             for field in ("format", "size"):
                 if field in document:
                     report("documents", at + (field, "<key>"), f"{label}{field} is measured from the file by the build: remove the line")
+            if "archived" in document:
+                report("documents", at + ("archived", "<key>"), f"{label}archived is the archived copy of a document on another site; "
+                                                                "this one is kept here: remove the line")
             name = document["file"]
             if root is not None and isinstance(name, str) and re.match(FILE_NAME["pattern"], name):
                 path = root / "data" / "documents" / name

@@ -278,6 +278,7 @@ def test_search_finds_each_event_and_document_in_its_language(site: Path, lang: 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 PDF = b"%PDF-1.4\n" + b"%" + b"0" * 1_234_560 + b"\n%%EOF\n"  # 1,234,577 bytes: "1,2 MB"
 ARCHIVE = "https://web.archive.org/web/2024/https://llpa.lv/"
+DOCUMENT_ARCHIVE = "https://web.archive.org/web/2024/https://llpa.lv/jaunumi/strat-m1m7x"
 
 
 def guide_blocks(marker: str) -> list[str]:
@@ -315,6 +316,9 @@ def record_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "    file: zinojums-2024.pdf\n    sources:\n      - url: https://www.example.org/report\n"
             "        title: Report\n        publisher: example.org\n        language: en\n"
         )
+    documents = (project / "data" / "documents.yml").read_text(encoding="utf-8")
+    documents = documents.replace("    format: HTML\n", f"    format: HTML\n    archived: {DOCUMENT_ARCHIVE}\n", 1)
+    (project / "data" / "documents.yml").write_text(documents, encoding="utf-8")
     partners = (project / "data" / "partners.yml").read_text(encoding="utf-8")
     partners = partners.replace("    url: https://llpa.lv\n", f"    url: https://llpa.lv\n    archived: {ARCHIVE}\n", 1)
     (project / "data" / "partners.yml").write_text(partners, encoding="utf-8")
@@ -350,6 +354,9 @@ def test_archived_copies_are_shown_beside_the_original(record_copy: Path) -> Non
         activity = article(site, LANGUAGE_PREFIX[lang] + "activities/pilot-actions/").find("a", href=source["archived"])
         assert activity is not None and activity.get_text() == label[lang]
         assert activity.find_previous_sibling("a")["href"] == source["url"]
+        document = article(site, LANGUAGE_PREFIX[lang] + "documents/").find("a", href=DOCUMENT_ARCHIVE)
+        assert document is not None and document.get_text() == label[lang]
+        assert document.find_previous_sibling("a")["href"] == load_data("documents")["documents"][0]["url"]
 
 
 def test_the_guide_adds_an_event_a_document_and_a_source(record_copy: Path) -> None:
