@@ -10,6 +10,7 @@ overrides, so config values would always be Latvian.
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ import typography  # noqa: E402
 
 ROOT = HOOKS_DIR.parent
 KIND = {"activities": "activity", "partners": "partner"}
+# Data files whose items' sources a page can list with sources("…").
+SOURCE_LISTS = ("partners", "activities", "results", "networks", "events", "documents")
 
 
 def define_env(env: Any) -> None:
@@ -87,9 +90,57 @@ def define_env(env: Any) -> None:
         return show("milestones.md")
 
     @env.macro
+    def timeline() -> str:
+        """Every dated event by year, oldest first, each at the anchor #<id>."""
+        events = sitedata.load(ROOT / "data").events
+        years = [(year, list(group)) for year, group in itertools.groupby(events, key=lambda e: typography.date_parts(e["date"])[0])]
+        return show("timeline.md", years=years)
+
+    @env.macro
+    def document_list() -> str:
+        """Every document with its format, size and language, each at the anchor #<id>."""
+        return show("document-list.md")
+
+    @env.macro
+    def sources(kind: str = "project") -> str:
+        """The "Sources" list of a page: the sources of the project
+        ("project") or of every item of a data file ("networks"), each page once."""
+        data = sitedata.load(ROOT / "data")
+        if kind == "project":
+            found = data.project["sources"]
+        elif kind in SOURCE_LISTS:
+            found = [source for item in getattr(data, kind) for source in item["sources"]]
+        else:
+            raise ValueError(f'sources("{kind}"): use "project" or one of {", ".join(SOURCE_LISTS)}')
+        unique: dict[str, dict] = {}
+        for source in found:
+            unique.setdefault(source["url"], source)
+        return show("sources.md", sources=list(unique.values()))
+
+    @env.macro
     def project_links() -> str:
         """The project's pages at the donor and programme operator."""
         return show("project-links.md")
+
+    @env.macro
+    def home_glance() -> str:
+        """The home page's facts at a glance: goal, target groups, period, partners, money."""
+        return show("home-glance.md", partner_names=partner_names())
+
+    @env.macro
+    def home_ways() -> str:
+        """The home page's ways into activities, results, documents and timeline."""
+        return show("home-ways.md")
+
+    @env.macro
+    def home_results() -> str:
+        """The home page's list of the registered results, each linked to its #<id>."""
+        return show("home-results.md")
+
+    @env.macro
+    def home_milestones() -> str:
+        """The home page's milestones, linked to the timeline."""
+        return show("home-milestones.md")
 
     @env.macro
     def money(amount: int) -> str:

@@ -34,6 +34,8 @@ from mkdocs.structure.files import Files
 import compat
 
 MANIFEST = "data/addresses.txt"
+# Document files, published once for both languages at documents/<name> (hooks/downloads.py).
+DOCUMENTS_DIR = "data/documents"
 # Pages generated from data/ (hooks/pages.py): their folder -> (data file,
 # template of overrides/content/ that renders one item, field holding its
 # title). Their address comes from the item's id, never from a title.
@@ -134,7 +136,7 @@ class Site:
     languages: list[Language]
     site_url: str | None
     pages: list[PublishedPage] = field(default_factory=list)
-    files: set[str] = field(default_factory=set)  # downloads and images from docs/
+    files: set[str] = field(default_factory=set)  # downloads and images from docs/, documents from data/documents/
 
     def language(self, code: str) -> Language:
         return next(lang for lang in self.languages if lang.code == code)
@@ -189,7 +191,11 @@ def make(files: Files, config: MkDocsConfig) -> Site:
     root = project_root(config)
     docs_dir = Path(config.docs_dir).resolve()
     site = Site(langs, config.site_url)
+    documents_dir = root / DOCUMENTS_DIR
     for file in files:
+        if _inside(file.abs_src_path, documents_dir):
+            site.files.add(file.src_uri)  # a document file of data/documents/, "documents/report.pdf"
+            continue
         if file.inclusion.is_excluded() or not _inside(file.abs_src_path, docs_dir):
             continue  # drafts, and the theme's own files
         first, _, rest = file.src_uri.partition("/")

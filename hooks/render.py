@@ -17,6 +17,9 @@ import jinja2
 
 import typography
 
+# Where the document files of data/documents/ are published in the site.
+DOCUMENTS_FOLDER = "documents"
+
 
 @lru_cache(maxsize=4)
 def environment(overrides_dir: str) -> jinja2.Environment:
@@ -32,6 +35,15 @@ def environment(overrides_dir: str) -> jinja2.Environment:
         comment_end_string="##}",
     )
     env.filters.update(date=typography.format_date, period=typography.format_period, money=typography.format_money)
+    # The record (events, documents, sources): dates of a day, month, year or
+    # span, file sizes, and language names, which are interface text.
+    env.filters.update(
+        when=typography.format_when,
+        when_iso=typography.when_iso,
+        size=typography.format_size,
+        join_list=typography.join_list,
+        language_name=lambda code, ui: ui[f"language_name_{code}"],
+    )
     return env
 
 
@@ -42,10 +54,18 @@ def relative_link(from_src: str, to_src: str) -> str:
     return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
+def file_link(page_src: str, lang: str, name: str) -> str:
+    """A Markdown link target from a page to a document file of
+    data/documents/, which the build publishes once for both languages at
+    documents/<name> (hooks/downloads.py), outside the language folders."""
+    return posixpath.relpath(f"{DOCUMENTS_FOLDER}/{name}", posixpath.dirname(f"{lang}/{page_src}"))
+
+
 def render(overrides_dir: str, template: str, page_src: str, lang: str, **context: Any) -> str:
     env = environment(overrides_dir)
     return env.get_template(template).render(
         lang=lang,
         link=lambda target: relative_link(page_src, target),
+        file_link=lambda name: file_link(page_src, lang, name),
         **context,
     )

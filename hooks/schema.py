@@ -5,17 +5,24 @@ Each problem becomes one line an editor can act on:
     data/activities.yml:14:7: activity "study-visits": title.en is missing: add the English text (en: …).
 jsonschema checks the shape of each file; what JSON Schema cannot express —
 unique ids, references between files (an activity's partners, a result's
-activity), files a field names — is checked here after it. Every file is
+activity, an event's activities), files a field names, the dates of events
+and documents (a year is required; a span ends after it starts), a
+document's file or address, the same source twice in one item — is checked
+here after it. Every file is
 checked and every mistake reported in one run.
 """
 
 from __future__ import annotations
 
+import datetime
 import difflib
+import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+
+import document_files
 
 DATE_KEYS = {"date", "signed", "start", "end"}
 LANGUAGE_NAMES = {"lv": "Latvian", "en": "English"}
@@ -37,6 +44,27 @@ MONTH = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}
 IDS = {"type": "array", "items": ID, "minItems": 1, "uniqueItems": True}
 AMOUNT = {"type": "integer", "minimum": 0}
 LOGO = {"type": "string", "pattern": r"^$|^assets/[A-Za-z0-9_./-]+\.(svg|png)$"}
+# Where a source, partner or document lives on another site, and optionally
+# an archived copy of it (a web archive's address), shown beside it.
+ARCHIVED = URL
+# The public page a fact was found on: its address, its title as published
+# (in the page's own language), its publisher and the page's language.
+SOURCE_LANGUAGES = ["lv", "en", "no", "pl"]
+SOURCE_TEXT = TEXT
+# Items of every list carry at least one source.
+SOURCES = {"type": "array", "minItems": 1, "items": None}  # items: SOURCE, set below
+# An event's or document's date: checked in Python (_check_dates), where each
+# mistake (no year, a day that does not exist, a span that ends before it
+# starts) gets its own message.
+PARTIAL_DATE: dict[str, Any] = {}
+DOCUMENT_KINDS = ["strategy", "report", "guidelines", "tool", "questionnaire", "presentation", "other"]
+# File formats a document on another site may have; HTML is a web page (no size).
+DOCUMENT_FORMATS = ["PDF", "DOCX", "DOC", "XLSX", "XLS", "PPTX", "PPT", "ODT", "ODS", "ODP", "RTF", "ZIP", "HTML"]
+# A document file kept in data/documents/: a plain file name.
+FILE_NAME = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*\.[A-Za-z0-9]+$"}
+# "1.2 MB", "1,2 MB", "845 kB", "12 KB", "900 B": what the site can show in both languages.
+SIZE_PATTERN = r"^(?P<number>\d+(?:[.,]\d+)?) ?(?P<unit>[kKMG]?B)$"
+SIZE_TEXT = {"type": "string", "pattern": SIZE_PATTERN}
 
 
 def _obj(required: dict[str, Any], optional: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -52,8 +80,17 @@ def _list_file(key: str, item: dict[str, Any]) -> dict[str, Any]:
     return _obj({key: {"type": "array", "minItems": 1, "items": item}})
 
 
-LINK = _obj({"id": ID, "url": URL, "title": BILINGUAL})
-MILESTONE = _obj({"id": ID, "date": DATE, "title": BILINGUAL})
+SOURCE = _obj({"url": URL, "title": SOURCE_TEXT, "publisher": SOURCE_TEXT, "language": {"enum": SOURCE_LANGUAGES}}, {"archived": ARCHIVED})
+SOURCES["items"] = SOURCE
+LINK = _obj({"id": ID, "url": URL, "title": BILINGUAL}, {"archived": ARCHIVED})
+# A labelled fact of a result: a text, or a list of short texts.
+RESULT_FACT = {
+    "type": "object",
+    "required": ["label"],
+    "properties": {"label": BILINGUAL, "text": BILINGUAL, "items": {"type": "array", "minItems": 1, "items": BILINGUAL}},
+    "additionalProperties": False,
+}
+OPTIONAL_IDS = {"type": "array", "items": ID, "uniqueItems": True}
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "project": _obj(
@@ -85,10 +122,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "partners": IDS,
             "target_groups": _obj({"primary": BILINGUAL, "secondary": BILINGUAL}),
             "locations": BILINGUAL,
-            "milestones": {"type": "array", "items": MILESTONE},
             "links": {"type": "array", "items": LINK},
             "eea_grants": _obj({"url": URL, "logo": LOGO}),
-        }
+            "sources": SOURCES,
+        },
+        {"project_manager": TEXT},
     ),
     "partners": _list_file(
         "partners",
@@ -102,7 +140,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "url": URL,
                 "summary": BILINGUAL,
                 "description": BILINGUAL,
-            }
+                "sources": SOURCES,
+            },
+            {"archived": ARCHIVED},
         ),
     ),
     "activities": _list_file(
@@ -116,20 +156,65 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "description": BILINGUAL,
                 "partners": IDS,
                 "results": IDS,
+                "sources": SOURCES,
             }
         ),
     ),
     "results": _list_file(
         "results",
-        _obj({"id": ID, "number": {"type": "integer", "minimum": 1}, "activity": ID, "title": BILINGUAL}),
+        _obj(
+            {
+                "id": ID,
+                "number": {"type": "integer", "minimum": 1},
+                "activity": ID,
+                "title": BILINGUAL,
+                "description": BILINGUAL,
+                "sources": SOURCES,
+            },
+            {"facts": {"type": "array", "minItems": 1, "items": RESULT_FACT}, "not_published": BILINGUAL},
+        ),
     ),
-    "networks": _list_file("networks", _obj({"id": ID, "name": BILINGUAL, "description": BILINGUAL})),
+    "networks": _list_file("networks", _obj({"id": ID, "name": BILINGUAL, "description": BILINGUAL, "sources": SOURCES})),
+    "events": _list_file(
+        "events",
+        _obj(
+            {"id": ID, "date": PARTIAL_DATE, "title": BILINGUAL, "summary": BILINGUAL, "sources": SOURCES},
+            {"end": PARTIAL_DATE, "place": BILINGUAL, "activities": OPTIONAL_IDS, "results": OPTIONAL_IDS, "milestone": {"type": "boolean"}},
+        ),
+    ),
+    "documents": _list_file(
+        "documents",
+        _obj(
+            {
+                "id": ID,
+                "title": BILINGUAL,
+                "languages": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"enum": ["lv", "en"]}},
+                "kind": {"enum": DOCUMENT_KINDS},
+                "date": PARTIAL_DATE,
+                "sources": SOURCES,
+            },
+            {
+                "results": OPTIONAL_IDS,
+                "activities": OPTIONAL_IDS,
+                "events": OPTIONAL_IDS,
+                "file": FILE_NAME,
+                "url": URL,
+                "format": {"enum": DOCUMENT_FORMATS},
+                "size": SIZE_TEXT,
+                "archived": ARCHIVED,
+                "note": BILINGUAL,
+            },
+        ),
+    ),
 }
 
 # What one item of each list is called in messages: the lists of data files
 # and the lists inside project.yml.
-KIND = {"partners": "partner", "activities": "activity", "results": "result", "networks": "network"}
-PROJECT_LISTS = {"milestones": "milestone", "links": "link"}
+KIND = {
+    "partners": "partner", "activities": "activity", "results": "result", "networks": "network",
+    "events": "event", "documents": "document",
+}
+PROJECT_LISTS = {"links": "link"}
 
 PATTERN_FIXES = {
     ID["pattern"]: "use lowercase letters a-z, digits and single hyphens only, for example study-visits",
@@ -137,6 +222,8 @@ PATTERN_FIXES = {
     DATE["pattern"]: "write the date as YYYY-MM-DD, for example 2024-04-15",
     MONTH["pattern"]: "write the month as YYYY-MM, for example 2021-06",
     LOGO["pattern"]: 'write a path under overrides/ such as assets/images/eea-grants.svg, or "" for none',
+    FILE_NAME["pattern"]: "write the plain name of a file in data/documents/, for example strategy-2027.pdf",
+    SIZE_PATTERN: "the site cannot show this size: write a number and a unit as the publisher shows it, for example size: 1.2 MB or size: 845 kB",
     TEXT["pattern"]: "write the text, or remove the line",
 }
 TYPE_NAMES = {
@@ -215,6 +302,9 @@ def _item_label(name: str, document: Any, where: list) -> tuple[str, list]:
 
 
 def _field(parts: list) -> str:
+    # A value inside an item's list of sources: "source 2: url", not "sources.1.url".
+    if len(parts) >= 2 and parts[0] == "sources" and isinstance(parts[1], int):
+        return f"source {parts[1] + 1}" + (f": {'.'.join(str(p) for p in parts[2:])}" if len(parts) > 2 else "")
     return ".".join(str(p) for p in parts)
 
 
@@ -233,7 +323,10 @@ def _messages(name: str, path: Path, document: Any, positions: dict, error: json
         for key in error.validator_value:
             if isinstance(value, dict) and key not in value:
                 field = _field(inside + [key])
-                if key in LANGUAGE_NAMES:
+                if key == "sources":
+                    add(where, 'sources is missing: every item names at least one public page its facts come from: add "sources:" '
+                        "with the page's url, title, publisher and language (see \"Adding a source\" in CONTRIBUTING.md)")
+                elif key in LANGUAGE_NAMES:
                     add(where, f"{field} is missing: add the {LANGUAGE_NAMES[key]} text as a line \"{key}: …\" under {_field(inside) or 'it'}, indented like the other language")
                 elif is_ui:
                     add(where, f'{field} is missing: data/ui/lv.yml has this key, so add "{key}: …" with its {LANGUAGE_NAMES[name[3:]]} text')
@@ -276,6 +369,9 @@ def _problem(error: jsonschema.ValidationError) -> str:
     if validator == "not":
         tag = value[value.find("<"):][:20].split(">")[0] + ">" if "<" in value else "<…>"
         return f'contains an HTML tag ("{tag}"): data files hold plain text, shown exactly as typed: remove the tag'
+    if validator == "pattern" and rule == URL["pattern"] and isinstance(value, str) and value.startswith("http://"):
+        return (f"is {_shown(value)}, which is not an https address: write it with https:// "
+                "(open it in a browser to check that the page answers there); an address without https is not accepted")
     if validator == "pattern":
         return f"is {_shown(value)}: {PATTERN_FIXES.get(rule, f'it must match {rule}')}"
     if validator == "format":
@@ -376,8 +472,165 @@ def _check_ids_and_references(documents: Documents, root: Path | None) -> list[s
         if activity_id in results_of and result.get("id") not in results_of[activity_id]:
             report("results", ("results", index, "activity"), f'{label}its activity is "{activity_id}", but that activity does not list it: add {result.get("id")} to the results of activity "{activity_id}" in {documents["activities"][0]}, or correct the activity here')
 
+    for name, key, kind in [("events", "events", "event"), ("documents", "documents", "document")]:
+        for index, item in _items(documents[name][1], key):
+            label = f'{kind} "{item.get("id")}": '
+            for field, target in (("activities", "activities"), ("results", "results"), ("events", "events")):
+                for ref, value in enumerate(_list(item.get(field))):
+                    check(name, (key, index, field, ref), target, value, label)
+    _check_dates(documents, report)
+    _check_documents(documents, root, report)
+    _check_result_facts(documents, report)
+    _check_sources(documents, report)
+
     # Files that data names must exist.
     logo = (project.get("eea_grants") or {}).get("logo") if isinstance(project.get("eea_grants"), dict) else None
     if root is not None and isinstance(logo, str) and logo and not (root / "overrides" / logo).is_file():
         report("project", ("eea_grants", "logo"), f'eea_grants.logo is "{logo}", but overrides/{logo} does not exist: add the file there, or write logo: "" to show a text link')
     return errors
+
+
+# --- Dates of events and documents -------------------------------------------
+
+_FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_NUMERIC_LV = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})\.?$")
+DATE_FORMS = "write it as YYYY-MM-DD (a day), YYYY-MM (a month) or YYYY (a year), for example 2022-04-06"
+PartialDate = tuple[int, "int | None", "int | None"]
+
+
+def partial_date(value: Any) -> tuple[PartialDate | None, str]:
+    """(year, month or None, day or None) of an event's or document's date and
+    "", or None and what is wrong with it, to follow 'date is "…"'."""
+    if isinstance(value, (bool, list, dict, float)) or value is None:
+        return None, f", which is not a date: {DATE_FORMS}"
+    text = str(value).strip()
+    if not re.search(r"\d{4}", text):
+        return None, (", which has no year: the timeline shows only dates whose year a source states: add the year "
+                      "(YYYY-MM-DD) if a source gives it; if none does, remove the event and tell it in its activity's "
+                      "description without a date")
+    numeric = _NUMERIC_LV.match(text)
+    if numeric:
+        day, month, year = numeric.groups()
+        return None, f": write the date as YYYY-MM-DD, for example {year}-{int(month):02d}-{int(day):02d}"
+    for pattern in (_FULL, _MONTH, _YEAR):
+        match = pattern.match(text)
+        if not match:
+            continue
+        year, month, day = ([int(p) for p in match.groups()] + [None, None])[:3]
+        try:
+            datetime.date(year, month or 1, day or 1)
+        except ValueError:
+            return None, ", which is not a real date: write a date that exists, as YYYY-MM-DD"
+        return (year, month, day), ""
+    return None, f": {DATE_FORMS}"
+
+
+def _check_dates(documents: Documents, report: Any) -> None:
+    for name, kind in (("events", "event"), ("documents", "document")):
+        for index, item in _items(documents[name][1], name):
+            label = f'{kind} "{item.get("id")}": '
+            start = end = None
+            if "date" in item:
+                start, problem = partial_date(item["date"])
+                if problem:
+                    report(name, (name, index, "date"), f"{label}date is {_shown(item['date'])}{problem}")
+            if "end" in item:
+                end, problem = partial_date(item["end"])
+                if problem:
+                    report(name, (name, index, "end"), f"{label}end is {_shown(item['end'])}{problem}")
+            if start is None or end is None:
+                continue
+            at = (name, index, "end")
+            if end[2] is None:
+                report(name, at, f"{label}end is {_shown(item['end'])}: a span runs from one day to another: write its last day as YYYY-MM-DD")
+            elif start[2] is None:
+                report(name, (name, index, "date"), f"{label}date is {_shown(item['date'])}, but the event has an end: write its first day as YYYY-MM-DD too")
+            elif datetime.date(*end) < datetime.date(*start):
+                report(name, at, f"{label}end is {_shown(item['end'])}, before the first day ({_shown(item['date'])}): "
+                                 "an event cannot end before it starts: correct the dates, or swap them")
+            elif end == start:
+                report(name, at, f"{label}end is the same day as date: remove end for a one-day event")
+
+
+# --- Documents: a file here or an address elsewhere --------------------------
+
+def size_in_bytes(text: str) -> int:
+    """"1.2 MB" -> 1200000 (decimal units, as publishers show them)."""
+    match = re.match(SIZE_PATTERN, text)
+    number = float(match["number"].replace(",", "."))
+    return round(number * {"B": 1, "kB": 1000, "KB": 1000, "MB": 1000**2, "GB": 1000**3}[match["unit"]])
+
+
+def _check_documents(documents: Documents, root: Path | None, report: Any) -> None:
+    for index, document in _items(documents["documents"][1], "documents"):
+        label = f'document "{document.get("id")}": '
+        at = ("documents", index)
+        if not document.get("results") and not document.get("activities"):
+            report("documents", at, f"{label}it belongs to no result or activity: add results: [<id>] or activities: [<id>] "
+                                    "(ids from data/results.yml and data/activities.yml)")
+        has_file, has_url = "file" in document, "url" in document
+        if has_file and has_url:
+            report("documents", at + ("url",), f"{label}it has both a file and a url: keep the one a reader should use")
+        elif not has_file and not has_url:
+            report("documents", at, f"{label}it has no file and no url: add file: <name> (a file you put in data/documents/) "
+                                    "or url: https://… with its format and size")
+        elif has_file:
+            for field in ("format", "size"):
+                if field in document:
+                    report("documents", at + (field, "<key>"), f"{label}{field} is measured from the file by the build: remove the line")
+            if "archived" in document:
+                report("documents", at + ("archived", "<key>"), f"{label}archived is the archived copy of a document on another site; "
+                                                                "this one is kept here: remove the line")
+            name = document["file"]
+            if root is not None and isinstance(name, str) and re.match(FILE_NAME["pattern"], name):
+                path = root / "data" / "documents" / name
+                if not path.is_file():
+                    report("documents", at + ("file",), f'{label}file is "{name}", but data/documents/{name} does not exist: '
+                                                        "add the file there (the same name, capitals included), or correct the name")
+                elif document_files.problem(path):
+                    report("documents", at + ("file",), f"{label}data/documents/{name} {document_files.problem(path)}")
+        else:
+            form = document.get("format")
+            if "format" not in document:
+                report("documents", at + ("url",), f"{label}a document on another site needs its format: add a line "
+                                                   f"\"format: PDF\" (or {', '.join(DOCUMENT_FORMATS[1:-1])}, or HTML for a web page)")
+            elif form == "HTML" and "size" in document:
+                report("documents", at + ("size", "<key>"), f"{label}a web page (format: HTML) has no size to show: remove the size line")
+            elif form != "HTML" and "size" not in document and form in DOCUMENT_FORMATS:
+                report("documents", at + ("format",), f"{label}a document on another site needs its size, as its publisher shows it: "
+                                                      "add a line \"size: 1.2 MB\" (or 845 kB)")
+
+
+def _check_result_facts(documents: Documents, report: Any) -> None:
+    for index, result in _items(documents["results"][1], "results"):
+        for number, fact in enumerate(_list(result.get("facts"))):
+            if isinstance(fact, dict) and ("text" in fact) == ("items" in fact):
+                report("results", ("results", index, "facts", number),
+                       f'result "{result.get("id")}": fact {number + 1} needs either a text or a list of items (not both): '
+                       "write text: {lv: …, en: …} or items: [{lv: …, en: …}, …]")
+
+
+# --- Sources -----------------------------------------------------------------
+
+def _check_sources(documents: Documents, report: Any) -> None:
+    """The same source twice in one item is a slip (a copied block): report it."""
+    project = documents["project"][1]
+    owners: list[tuple[str, tuple, str, Any]] = []
+    if isinstance(project, dict):
+        owners.append(("project", (), "", project))
+    for name, kind in KIND.items():
+        for index, item in _items(documents[name][1], name):
+            owners.append((name, (name, index), f'{kind} "{item.get("id")}": ', item))
+    for name, at, label, item in owners:
+        seen: dict[str, int] = {}
+        for number, source in enumerate(_list(item.get("sources"))):
+            url = source.get("url") if isinstance(source, dict) else None
+            if not isinstance(url, str):
+                continue
+            if url in seen:
+                first = _position(documents[name][2], list(at + ("sources", seen[url], "url")))[0]
+                report(name, at + ("sources", number, "url"),
+                       f"{label}source {number + 1} is the same page as source {seen[url] + 1} (line {first}): list each source once, remove one of them")
+            seen.setdefault(url, number)

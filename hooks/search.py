@@ -13,6 +13,11 @@ has no Latvian and folds no diacritics. overrides/assets/javascripts/search.js
 (about a hundred lines, no library) loads this language's file on the first
 keystroke and folds diacritics of index and query alike. Folding happens in
 the browser so the index keeps the text as written, for the result excerpts.
+
+Pages that list records (the timeline, the documents, the results) say
+`search_sections: true` in their front matter: each of their headings with
+an id (an event, a document, a result) is then also an entry of its own,
+whose address leads to that heading, so a search for one event lands on it.
 """
 
 from __future__ import annotations
@@ -33,6 +38,8 @@ INDEX_PATH = "search/{lang}.json"
 # Page parts that are not the page's own text (the h1 is the title, which
 # the index holds on its own).
 SKIPPED_TAGS = {"script", "style", "template", "svg", "h1"}
+# Headings that start a record on pages with `search_sections: true`.
+SECTION_HEADINGS = {"h2", "h3"}
 
 _entries: dict[str, list[dict[str, str]]] = {}
 
@@ -56,6 +63,45 @@ class _TextExtractor(HTMLParser):
             self.parts.append(data)
 
 
+class _SectionExtractor(_TextExtractor):
+    """The text under each h2/h3 heading that has an id: [(id, title, text)]."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: list[tuple[str, list[str], list[str]]] = []
+        self._in_heading = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        super().handle_starttag(tag, attrs)
+        anchor = dict(attrs).get("id")
+        if tag in SECTION_HEADINGS and anchor:
+            self.sections.append((anchor, [], []))
+            self._in_heading = True
+
+    def handle_endtag(self, tag: str) -> None:
+        super().handle_endtag(tag)
+        if tag in SECTION_HEADINGS:
+            self._in_heading = False
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping or not self.sections:
+            return
+        _, title, text = self.sections[-1]
+        (title if self._in_heading else text).append(data)
+
+
+def _squeeze(parts: list[str]) -> str:
+    return re.sub(r"[ \t\r\n]+", " ", " ".join(parts)).strip()
+
+
+def sections(content: str) -> list[dict[str, str]]:
+    """{anchor, title, text} of each heading with an id that has text under it."""
+    extractor = _SectionExtractor()
+    extractor.feed(content)
+    found = [{"anchor": anchor, "title": _squeeze(title), "text": _squeeze(text)} for anchor, title, text in extractor.sections]
+    return [section for section in found if section["text"]]
+
+
 def plain_text(content: str) -> str:
     extractor = _TextExtractor()
     extractor.feed(content)
@@ -74,6 +120,9 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     title = html.unescape(re.sub(r"<[^>]+>", "", page.title or ""))
     text = plain_text(content)
     _entries.setdefault(lang, []).append({"location": page.url, "title": title, "text": text})
+    if page.meta.get("search_sections"):
+        for section in sections(content):
+            _entries[lang].append({"location": f"{page.url}#{section['anchor']}", "title": section["title"], "text": section["text"]})
     return content
 
 

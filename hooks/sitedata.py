@@ -20,10 +20,14 @@ from typing import Any
 
 import yaml
 
+import document_files
 import schema
+import typography
 
 LANGUAGES = ("lv", "en")
-DATA_FILES = ("project", "partners", "activities", "results", "networks")
+DATA_FILES = ("project", "partners", "activities", "results", "networks", "events", "documents")
+# Document files data/documents.yml names (`file:`) live here.
+DOCUMENTS_DIR = "documents"
 Position = tuple[int, int]  # 1-based line and column
 
 
@@ -63,6 +67,11 @@ class SiteData:
     results: list[dict[str, Any]]
     networks: list[dict[str, Any]]
     ui: dict[str, dict[str, str]]
+    # Oldest first; a date of only a month or a year after the days of that
+    # month or year ("late 2021").
+    events: list[dict[str, Any]]
+    # Each with `format` and `size_bytes` (measured from a file, or given).
+    documents: list[dict[str, Any]]
 
     def by_id(self, kind: str) -> dict[str, dict[str, Any]]:
         # Made once per kind: every generated page looks its item up here.
@@ -71,6 +80,17 @@ class SiteData:
         if kind not in index:
             index[kind] = {item["id"]: item for item in getattr(self, kind)}
         return index[kind]
+
+    def linked(self, kind: str, field: str, item_id: str) -> list[dict[str, Any]]:
+        """The events or documents (`kind`) whose `field` ("results",
+        "activities") names item_id, in their file's order."""
+        return [item for item in getattr(self, kind) if item_id in item.get(field, ())]
+
+    def of_activity(self, kind: str, activity: dict[str, Any]) -> list[dict[str, Any]]:
+        """The events or documents of an activity: named with it, or with one of its results."""
+        results = set(activity["results"])
+        return [item for item in getattr(self, kind)
+                if activity["id"] in item.get("activities", ()) or results & set(item.get("results", ()))]
 
 
 def read_yaml(path: Path, shown: Path | str | None = None) -> tuple[Any, dict[tuple, Position]]:
@@ -200,6 +220,9 @@ def load(data_dir: Path) -> SiteData:
     data_dir = os.path.abspath(data_dir)
     paths = [os.path.join(data_dir, f"{name}.yml") for name in DATA_FILES]
     paths += [os.path.join(data_dir, "ui", f"{lang}.yml") for lang in LANGUAGES]
+    # The document files too: their format and size are part of the data.
+    with contextlib.suppress(FileNotFoundError):
+        paths += sorted(entry.path for entry in os.scandir(os.path.join(data_dir, DOCUMENTS_DIR)) if entry.is_file())
     key = tuple((path, _modified(path)) for path in paths)
     if key not in _cache:
         _cache.clear()
@@ -251,12 +274,27 @@ def _parse(data_dir: Path) -> SiteData:
     errors += schema.validate(documents, root)
     if errors:
         raise DataError(errors)
-    lists = {name: documents[name][1][name] for name in DATA_FILES if name != "project"}
+    lists = {name: _with_dates(documents[name][1][name]) for name in DATA_FILES if name != "project"}
+    lists["events"] = sorted(lists["events"], key=event_order)
+    lists["documents"] = [_measured(document, data_dir) for document in lists["documents"]]
     return SiteData(
         project=_with_dates(documents["project"][1]),
         ui={lang: documents[f"ui/{lang}"][1] for lang in LANGUAGES},
-        **{name: _with_dates(items) for name, items in lists.items()},
+        **lists,
     )
+
+
+def event_order(event: dict[str, Any]) -> tuple:
+    year, month, day = typography.date_parts(event["date"])
+    return (year, month or 13, day or 32, event["id"])
+
+
+def _measured(document: dict[str, Any], data_dir: Path) -> dict[str, Any]:
+    if "file" in document:
+        form, size = document_files.measure(data_dir / DOCUMENTS_DIR / document["file"])
+        return {**document, "format": form, "size_bytes": size}
+    size = schema.size_in_bytes(document["size"]) if "size" in document else None
+    return {**document, "size_bytes": size}
 
 
 def _read(path: Path, root: Path, errors: list[str]) -> tuple[Path, Any, dict]:

@@ -27,6 +27,11 @@ NEW_ACTIVITY = """
       en: At the conference local governments learned about the project's results.
     partners: [lps, ks]
     results: [closing-conference]
+    sources:
+      - url: https://www.example.org/closing-conference
+        title: Noslēguma konference
+        publisher: example.org
+        language: lv
 """
 
 NEW_RESULT = """
@@ -36,6 +41,14 @@ NEW_RESULT = """
     title:
       lv: Noslēguma konference
       en: Closing conference
+    description:
+      lv: Konference, kurā pašvaldības iepazinās ar projekta rezultātiem.
+      en: A conference at which local governments learned about the project's results.
+    sources:
+      - url: https://www.example.org/closing-conference
+        title: Noslēguma konference
+        publisher: example.org
+        language: lv
 """
 
 
