@@ -31,7 +31,7 @@ from pathlib import Path
 from babel.dates import get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 
-from prose import DOMAIN, EMAIL, LANGUAGES, OTHER, URL, DataText, Marker, Page, blank, data_pairs, pages
+from .prose import DOMAIN, EMAIL, LANGUAGES, OTHER, URL, DataText, Marker, Page, blank, data_pairs, pages
 
 KINDS = {
     "number": "number",

@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
+import published  # noqa: E402,F401  (hooks/published.py: page addresses, for changes.py)
 import schema  # noqa: E402  (hooks/schema.py: what an item of each data list is called)
 import sitedata  # noqa: E402  (hooks/sitedata.py: YAML with the position of every value)
 
@@ -146,6 +147,7 @@ class DataText:
     start: int  # offset of the value in the file
     end: int  # where the next value of the file starts
     markers: list[Marker]
+    path: tuple = ()  # where in the document: ("activities", ("id", "study-visits"), "title")
 
     @property
     def name(self) -> str:
@@ -264,7 +266,7 @@ def data_pairs(root: Path) -> list[tuple[DataText, DataText]]:
                 end = ends.get(start, len(source.text))
                 key_line = positions[where + (lang, "<key>")][0]
                 texts.append(DataText(source, label, ".".join(map(str, inside)), lang, value[lang], start, end,
-                                      _yaml_markers(source, key_line, end)))
+                                      _yaml_markers(source, key_line, end), _by_id(document, where)))
             pairs.append((texts[0], texts[1]))
     ui = {lang: _load(root, root / "data" / "ui" / f"{lang}.yml") for lang in LANGUAGES}
     if all(ui.values()):
@@ -317,6 +319,16 @@ def _label(name: str, document: Any, where: list) -> tuple[str, list]:
         item = document[where[0]][where[1]]
         return f'{lists[where[0]]} "{item.get("id")}": ', where[2:]
     return "", where
+
+
+def _by_id(document: Any, where: tuple) -> tuple:
+    """The path with each list item that has an id named by it: ("activities", ("id", "study-visits"), "title")."""
+    path, value = [], document
+    for step in where:
+        value = value[step]
+        has_id = isinstance(step, int) and isinstance(value, dict) and isinstance(value.get("id"), str)
+        path.append(("id", value["id"]) if has_id else step)
+    return tuple(path)
 
 
 def _yaml_markers(source: Source, key_line: int, end: int) -> list[Marker]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
-from prose import (DOMAIN, EMAIL, LANGUAGES, PLACEHOLDER, URL, DataText, Page, Source, blank_all,
+from .prose import (DOMAIN, EMAIL, LANGUAGES, PLACEHOLDER, URL, DataText, Page, Source, blank_all,
                    data_pairs, pages)
 
 HUNSPELL = Path("/usr/share/hunspell")
@@ -210,11 +210,10 @@ class Speller:
         if key not in self._suggested:
             restored = self._with_diacritics(word) if lang == "lv" else []
             if restored:
-                self._suggested[key] = (f"typed without its diacritics? did you mean "
-                                        f"{', '.join(f'“{w}”' for w in restored[:3])}")
+                self._suggested[key] = f"typed without diacritics? Did you mean {_either(restored[:3])}?"
             else:
                 found = self.dictionaries.suggestions(word, lang)
-                self._suggested[key] = f"did you mean {', '.join(f'“{w}”' for w in found)}?" if found else "no suggestions"
+                self._suggested[key] = f"did you mean {_either(found)}?" if found else "the dictionary has no suggestion"
         return self._suggested[key]
 
     def _with_diacritics(self, word: str) -> list[str]:
@@ -242,6 +241,11 @@ class Speller:
         return (f"{word.source.shown}:{line}:{column}: {word.prefix}\"{word.text}\" is not in the {LANGUAGES[word.lang]} dictionary "
                 f"({self.advice(word.text, word.lang)}): correct it, or, if it is spelt right (a name or a term), "
                 f"add it to {shown}.")
+
+
+def _either(words: list[str]) -> str:
+    quoted = [f'"{word}"' for word in words]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
 def page_words(page: Page) -> list[Word]:
