@@ -6,8 +6,9 @@
 3. when both passed, a strict build of the whole site into a temporary
    folder (links, anchors, images, navigation, macros, templates), which is
    then thrown away: site/ is not touched;
-4. data/addresses.txt against that build (scripts/address_manifest.py): no published
-   address lost without a redirect, no new address unlisted;
+4. data/addresses.txt against the addresses of that build's site model
+   (scripts/address_manifest.py): no published address lost without a
+   redirect, no new address unlisted;
 5. the editors' checks (scripts/editor_checks/): the figures of each page and
    data text agree between the languages, the spelling of every text, and,
    compared with the main branch, a warning where only one language changed.
@@ -31,22 +32,23 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import page_checks  # noqa: E402
+import published  # noqa: E402
 import sitedata  # noqa: E402
 from address_manifest import check_manifest  # noqa: E402
 from build import BuildError, build_into  # noqa: E402
 from editor_checks import changes, figures, report, spelling  # noqa: E402
 
 
-def check_data() -> list[str]:
+def check_data(root: Path = ROOT) -> list[str]:
     try:
-        sitedata.load(ROOT / "data")
+        sitedata.load(root / "data")
     except sitedata.DataError as error:
         return error.messages
     return []
 
 
-def check_pages() -> list[str]:
-    return page_checks.check_sources(ROOT)
+def check_pages(root: Path = ROOT) -> list[str]:
+    return page_checks.check_sources(root, published.languages_of(root))
 
 
 def check_build(then=None) -> tuple[list[str], list[str]]:
@@ -59,7 +61,7 @@ def check_build(then=None) -> tuple[list[str], list[str]]:
             return str(error).splitlines(), []
         if then is not None:
             then(Path(out))
-        return [], check_manifest(Path(out))
+        return [], check_manifest()
 
 
 def main() -> int:

@@ -164,7 +164,7 @@ class ChangedPage:
 
 @dataclass(frozen=True)
 class Site:
-    url: str
+    url: str | None
     prefixes: dict[str, str]  # language -> address prefix: {"lv": "", "en": "en/"}
 
     def addresses(self, address: str) -> tuple[str, ...]:
@@ -172,29 +172,13 @@ class Site:
         return tuple(published.absolute_url(self.url, prefix + address) for prefix in self.prefixes.values())
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml as MkDocs reads it: !ENV [NAME, default] is the variable's value, or the default."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
-    names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    for name in names[:-1] if len(names) > 1 else names:
-        if os.environ.get(name):
-            return os.environ[name]
-    return names[-1] if len(names) > 1 else None
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def site_model(root: Path) -> Site:
-    """The published address and the languages' prefixes, from mkdocs.yml
-    (the i18n plugin's languages: the default one at the root)."""
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    languages = sorted((lang for lang in i18n["languages"] if lang.get("build", True)), key=lambda lang: not lang.get("default"))
-    return Site(config["site_url"], {lang["locale"]: "" if lang.get("default") else f"{lang['locale']}/" for lang in languages})
+    """The published address and the languages' prefixes, as the build has
+    them (hooks/published.py; site_url from mkdocs.yml or SITE_URL)."""
+    from mkdocs.config import load_config
+
+    site_url = load_config(str(root / "mkdocs.yml")).site_url
+    return Site(site_url, {lang.code: lang.prefix for lang in published.languages_of(root)})
 
 
 def changed_pages(root: Path, base: Base, site_dir: Path | None) -> list[ChangedPage]:
@@ -249,7 +233,7 @@ def _items(name: str, new: Any, old: Any):
     kind = schema.KIND[name]
     new_items = {i.get("id"): i for i in (new or {}).get(name, []) if isinstance(i, dict)} if isinstance(new, dict) else {}
     old_items = {i.get("id"): i for i in (old or {}).get(name, []) if isinstance(i, dict)} if isinstance(old, dict) else {}
-    generated = {data: folder for folder, data in published.GENERATED_FROM.items()}
+    generated = {data_file: folder for folder, (data_file, *_) in published.GENERATED.items()}
     for item_id in sorted(set(new_items) | set(old_items), key=str):
         own = [f"{generated[f'data/{name}.yml']}/{item_id}/"] if f"data/{name}.yml" in generated and item_id in new_items else []
         yield f'{kind} "{item_id}"', new_items.get(item_id), old_items.get(item_id), own

@@ -31,7 +31,7 @@ from pathlib import Path
 from babel.dates import get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 
-from .prose import DOMAIN, EMAIL, LANGUAGES, OTHER, URL, DataText, Marker, Page, blank, data_pairs, pages
+from .prose import DOMAIN, EMAIL, LANGUAGES, OTHER, URL, DataText, Marker, Page, blank, data_pairs, pages, typography
 
 KINDS = {
     "number": "number",
@@ -42,7 +42,7 @@ KINDS = {
     "web": "web address",
     "link": "link target",
 }
-LOCALES = {"lv": "lv_LV", "en": "en_GB"}
+LOCALES = typography.LOCALES  # {"lv": "lv_LV", "en": "en_GB"}: Babel's names and numbers
 
 GROUP = r"[ \u00a0\u202f]"
 NUMBER = {

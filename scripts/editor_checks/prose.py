@@ -29,12 +29,16 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
-import published  # noqa: E402,F401  (hooks/published.py: page addresses, for changes.py)
+import published  # noqa: E402,F401  (hooks/published.py: the site model, for changes.py)
 import schema  # noqa: E402  (hooks/schema.py: what an item of each data list is called)
 import sitedata  # noqa: E402  (hooks/sitedata.py: YAML with the position of every value)
+import typography  # noqa: E402,F401  (hooks/typography.py: each language's locale)
+from babel import Locale  # noqa: E402
 
-LANGUAGES = {"lv": "Latvian", "en": "English"}
-OTHER = {"lv": "en", "en": "lv"}
+# The two languages of every text (data/ holds {lv: …, en: …}), and how
+# messages, written in English, name them: {"lv": "Latvian", "en": "English"}.
+LANGUAGES = {code: Locale.parse(code).get_display_name("en") for code in sitedata.LANGUAGES}
+OTHER = {code: next(other for other in LANGUAGES if other != code) for code in LANGUAGES}
 PROSE_KEYS = ("title", "description")  # front-matter values that readers see as text
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)

@@ -32,11 +32,11 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .prose import (DOMAIN, EMAIL, LANGUAGES, PLACEHOLDER, URL, DataText, Page, Source, blank_all,
-                   data_pairs, pages)
+                   data_pairs, pages, typography)
 
 HUNSPELL = Path("/usr/share/hunspell")
-DICTIONARIES = {"lv": "lv_LV", "en": "en_GB"}
-PACKAGES = {"lv": "hunspell-lv", "en": "hunspell-en-gb"}
+# Hunspell names its dictionaries by locale, as Babel does: lv_LV, en_GB.
+DICTIONARIES = typography.LOCALES
 WORD_LISTS = "data/spelling"
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Codes and numbers (LV-LOCALDEV-0006, EEZ/INP/03, 2021): not words.
@@ -119,8 +119,8 @@ class Dictionaries:
             for suffix in (".aff", ".dic"):
                 if not (HUNSPELL / f"{name}{suffix}").is_file():
                     messages.append(
-                        f"{HUNSPELL / (name + suffix)}: the {LANGUAGES[lang]} Hunspell dictionary is missing: install Debian's "
-                        f"{PACKAGES[lang]} (`python3 scripts/system_deps.py spelling` does it, as root)."
+                        f"{HUNSPELL / (name + suffix)}: the {LANGUAGES[lang]} Hunspell dictionary is missing: install it "
+                        f"with `python3 scripts/system_deps.py spelling` (as root; `make check` does it)."
                     )
                     break
         return messages
