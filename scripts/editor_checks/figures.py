@@ -169,8 +169,8 @@ def web_address(url: str) -> str:
 
 def link_figure(offset: int, target: str) -> Figure:
     target = target.strip()
-    if target.startswith("mailto:"):
-        return Figure("email", target.removeprefix("mailto:").lower(), target, offset)
+    if target.startswith("mailto:") or EMAIL.fullmatch(target):
+        return Figure("email", target.removeprefix("mailto:").lower(), target.removeprefix("mailto:"), offset)
     if re.match(r"^(?:https?|ftp)://", target, re.I):
         return Figure("web", web_address(target), target, offset)
     # A page in the same language folder: the same relative path in both.

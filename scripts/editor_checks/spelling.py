@@ -9,8 +9,10 @@ data/spelling/en.txt; a lowercase entry also allows the word capitalised.
 Loading a dictionary takes one to two seconds, so each is loaded at most once
 per process, and only when a word is not yet known: the dictionary's verdict
 on every word it was asked about, and its suggestions for a misspelt one, are
-kept in .cache/ (keyed by the dictionary files and the spylls version), which
-makes a second `make check` fast.
+kept in the user's cache folder (~/.cache/hunspell-verdicts/, keyed by the
+dictionary files and the spylls version: they hold nothing of the project,
+so every copy and worktree shares them), which makes a second `make check`
+fast.
 
 Suggestions: Hunspell's edit-based ones (n-gram suggestions are switched off
 with the .aff option MAXNGRAMSUGS: in pure Python they take seconds a word).
@@ -22,6 +24,7 @@ diacritics are tried here first.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import itertools
 import json
@@ -109,7 +112,6 @@ class Dictionaries:
 
     def __init__(self, cache_dir: Path) -> None:
         self.cache_dir = cache_dir
-        self.loaded: dict = {}
         self.verdicts: dict[str, dict[str, dict]] = {}  # per language: words -> known, suggestions
         self.changed: set[str] = set()
 
@@ -140,13 +142,7 @@ class Dictionaries:
         return found[word]
 
     def dictionary(self, lang: str):
-        if lang not in self.loaded:
-            from spylls.hunspell import Dictionary
-
-            dictionary = Dictionary.from_files(str(HUNSPELL / DICTIONARIES[lang]))
-            dictionary.aff.MAXNGRAMSUGS = 0
-            self.loaded[lang] = dictionary
-        return self.loaded[lang]
+        return _dictionary(lang)
 
     def _cache_file(self, lang: str) -> Path:
         key = hashlib.sha256(f"2|{version('spylls')}".encode())
@@ -167,13 +163,27 @@ class Dictionaries:
         for lang in self.changed:
             with contextlib.suppress(OSError):
                 target = self._cache_file(lang)
-                target.parent.mkdir(exist_ok=True)
+                target.parent.mkdir(parents=True, exist_ok=True)
                 for old in target.parent.glob(f"spelling-{lang}-*.json"):
                     old.unlink(missing_ok=True)
                 temporary = target.with_suffix(f".{os.getpid()}.tmp")
                 temporary.write_text(json.dumps(self.verdicts[lang], ensure_ascii=False, sort_keys=True), encoding="utf-8")
                 os.replace(temporary, target)
         self.changed.clear()
+
+
+@functools.cache
+def _dictionary(lang: str):
+    """The Hunspell dictionary of a language, loaded once per process."""
+    from spylls.hunspell import Dictionary
+
+    dictionary = Dictionary.from_files(str(HUNSPELL / DICTIONARIES[lang]))
+    dictionary.aff.MAXNGRAMSUGS = 0
+    return dictionary
+
+
+def cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hunspell-verdicts"
 
 
 @dataclass
@@ -188,7 +198,7 @@ class Word:
 class Speller:
     def __init__(self, root: Path) -> None:
         self.lists = {lang: WordList.read(root, lang) for lang in LANGUAGES}
-        self.dictionaries = Dictionaries(root / ".cache")
+        self.dictionaries = Dictionaries(cache_dir())
         self._suggested: dict[tuple[str, str], str] = {}
         self.used: set[tuple[str, str]] = set()
 
