@@ -57,7 +57,7 @@ LANG_PART = re.compile(r"<(?P<tag>span|q|i|em|cite|abbr)\b[^<>]*\blang=\"(?P<lan
 ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w-]+", re.M)
 ENTITY = re.compile(r"&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z]+);")
 MARKER_MD = re.compile(r"^\s*differs:(?P<text>.*)$", re.S)
-MARKER_YAML = re.compile(r"(?:^|\s)#\s*differs:(?P<text>.*)$")
+MARKER_YAML = re.compile(r"(?:^|\s)(?P<hash>#)\s*differs:(?P<text>.*)$")
 EMAIL = re.compile(r"(?<![\w.+-])(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?]")
 # A bare domain in the text ("eeagrants.lv", "www.lps.lv"): lowercase, with
@@ -342,6 +342,6 @@ def _yaml_markers(source: Source, key_line: int, end: int) -> list[Marker]:
     for line in source.text[offset:end].splitlines(keepends=True):
         match = MARKER_YAML.search(line.rstrip("\n"))
         if match:
-            markers.append(Marker(source, offset + match.start(), match["text"].strip()))
+            markers.append(Marker(source, offset + match.start("hash"), match["text"].strip()))
         offset += len(line)
     return markers
