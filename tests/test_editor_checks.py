@@ -14,10 +14,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project
 
@@ -319,3 +321,44 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
 def _escaped(text: str) -> str:
     """A message as the summary's table shows it (Markdown, as typed)."""
     return text.replace("<", "&lt;").replace(">", "&gt;").replace("_", "\\_").replace("*", "\\*")
+
+
+# --- readers report a mistake ------------------------------------------------------------
+
+ISSUE_FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+
+
+def _check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
+    """GitHub's schema for the file, vendored in check-jsonschema: checked offline."""
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run([str(tool), "--builtin-schema", f"vendor.{schema}", *map(str, files)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_issue_forms_are_valid_for_github(tmp_path: Path) -> None:
+    forms = sorted(p for p in ISSUE_FORMS.glob("*.yml") if p.name != "config.yml")
+    assert forms
+    result = _check_jsonschema("github-issue-forms", *forms)
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = _check_jsonschema("github-issue-config", ISSUE_FORMS / "config.yml")
+    assert config.returncode == 0, config.stdout + config.stderr
+    # The validator does reject a broken form: a field without its label.
+    broken = tmp_path / "broken.yml"
+    broken.write_text(forms[0].read_text(encoding="utf-8").replace("      label: Avots · Source\n", ""), encoding="utf-8")
+    assert _check_jsonschema("github-issue-forms", broken).returncode != 0
+
+
+@pytest.mark.parametrize("address", ["contact/", "en/contact/"])
+def test_the_contact_page_links_to_the_mistake_form(site: Path, address: str) -> None:
+    """The link opens the form, which asks in both languages for the page's
+    address, what is wrong and a source, all three required."""
+    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    repo_url = soup.select_one("a[rel=edit]")["href"].split("/edit/")[0]
+    links = [a["href"] for a in soup.select("article a[href]") if a["href"].startswith(f"{repo_url}/issues/new?template=")]
+    assert len(links) == 1, links
+    form = yaml.safe_load((ISSUE_FORMS / links[0].split("template=")[1]).read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if item["type"] != "markdown"}
+    assert list(fields) == ["page", "mistake", "source"]
+    for field in fields.values():
+        latvian, english = field["attributes"]["label"].split(" · ")
+        assert latvian and english and field["validations"]["required"] is True
