@@ -12,6 +12,7 @@ with their exact messages, are in tests/mistakes/cases.yml.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -362,3 +363,17 @@ def test_the_contact_page_links_to_the_mistake_form(site: Path, address: str) ->
     for field in fields.values():
         latvian, english = field["attributes"]["label"].split(" · ")
         assert latvian and english and field["validations"]["required"] is True
+
+
+def test_the_guide_shows_messages_the_check_really_prints(tmp_path: Path) -> None:
+    """Each message CONTRIBUTING.md shows as an example (in both languages)
+    is the exact message of a case of the editors' corpus."""
+    from test_editor_mistakes import CASES, prepare
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = [line for block in re.findall(r"```text\n(.*?)```", guide, re.S) for line in block.splitlines()
+             if re.match(r"^(docs|data)/", line)]
+    assert len(shown) >= 2
+    expected = {prepare(case, tmp_path / case["name"])[1] for case in CASES if case["step"] in ("figures", "spelling")}
+    for line in shown:
+        assert line in expected, line
