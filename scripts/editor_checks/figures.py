@@ -320,7 +320,7 @@ def _declared(side: Side, other_keys: set, declared: list[Declared]) -> tuple[se
 
 
 def page_side(page: Page) -> Side:
-    figures = [(f, f.offset) for f in extract(page.figures, page.lang)]
+    figures = [(f, f.offset) for f in extract(page.text, page.lang)]
     figures += [(link_figure(at, target), at) for at, target in page.links]
     figures += [(Figure("date", value, value, at), at) for at, value in page.template_dates]
     figures.sort(key=lambda item: item[1])

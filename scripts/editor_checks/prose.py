@@ -125,8 +125,7 @@ class Page:
     source: Source
     lang: str
     page: str  # the path below the language folder: about.md
-    prose: str  # only the words a reader reads; everything else blanked
-    figures: str  # the same, with web and e-mail addresses kept
+    text: str  # the file's text with all but what a reader reads blanked (web and e-mail addresses kept)
     links: list[tuple[int, str]]  # (offset, target) of every link and image
     template_dates: list[tuple[int, str]]  # ISO dates written inside {{ … }}
     parts: list[tuple[int, int, str]]  # (start, end, language) of <span lang="…">
@@ -211,7 +210,7 @@ def read_page(root: Path, path: Path, lang: str) -> Page:
     for pattern in (HTML_TAG, ATTR_LIST, ADMONITION, ENTITY):
         base = blank_all(base, pattern)
     page = path.relative_to(root / "docs" / lang).as_posix()
-    return Page(source, lang, page, prose=base, figures=base, links=sorted(links),
+    return Page(source, lang, page, text=base, links=sorted(links),
                 template_dates=template_dates, parts=parts, markers=markers)
 
 

@@ -259,7 +259,7 @@ def _either(words: list[str]) -> str:
 
 
 def page_words(page: Page) -> list[Word]:
-    text = page.prose
+    text = page.text
     for pattern in (URL, EMAIL, DOMAIN, CODE):
         text = blank_all(text, pattern)
     words = []
