@@ -49,8 +49,10 @@ serve: $(ENGINE_INSTALLED)
 build: $(ENGINE_INSTALLED)
 	$(ENGINE_BIN)/python scripts/build.py --engine $(ENGINE)
 
-## Every check without a browser: data, pages, links, addresses.
+## Every check without a browser: data, pages, links, addresses, figures in
+## both languages, spelling (installs Hunspell's lv and en-GB dictionaries).
 check: install
+	$(BIN)/python scripts/system_deps.py spelling
 	$(BIN)/python scripts/check.py
 
 ## Every test, browser tests included.

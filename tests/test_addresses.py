@@ -261,8 +261,10 @@ def test_changed_id_without_redirect_stops_the_build(tmp_path: Path) -> None:
 
 def test_new_page_makes_the_manifest_stale_until_make_addresses(tmp_path: Path) -> None:
     copy = copy_site(tmp_path / "project")
+    page = {"lv": "---\ntitle: Terminu vārdnīca\ndescription: Termini.\n---\n\n# Terminu vārdnīca\n\nTeksts.\n",
+            "en": "---\ntitle: Glossary\ndescription: Terms.\n---\n\n# Glossary\n\nText.\n"}  # spelt right in each language
     for lang in LANGUAGES:
-        (copy / "docs" / lang / "glossary.md").write_text("---\ntitle: Glossary\ndescription: Terms.\n---\n\n# Glossary\n\nText.\n", encoding="utf-8")
+        (copy / "docs" / lang / "glossary.md").write_text(page[lang], encoding="utf-8")
     replace_in(copy / "mkdocs.yml", "- contact.md", "- contact.md\n            - glossary.md")
     result = run_in(copy, "scripts/check.py")
     assert result.returncode != 0

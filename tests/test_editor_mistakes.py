@@ -32,10 +32,12 @@ from conftest import ROOT, copy_project
 import check  # scripts/check.py
 import page_checks  # hooks/page_checks.py
 import published  # hooks/published.py
+from editor_checks import figures, spelling  # scripts/editor_checks/
 
 CASES = yaml.safe_load((Path(__file__).parent / "mistakes" / "cases.yml").read_text(encoding="utf-8"))
 IN_PROCESS = [case for case in CASES if case["step"] in ("data", "pages")]
 BUILD_CASES = [case for case in CASES if case["step"] == "build"]
+EDITOR_CASES = [case for case in CASES if case["step"] in ("figures", "spelling")]
 # One case of each stage runs both commands as separate processes.
 COMMAND_LINE = {"data": "missing-translation-in-data", "pages": "missing-translation-of-a-page", "build": "broken-link"}
 MARKER = "the last good site\n"
@@ -143,6 +145,15 @@ def test_data_or_page_mistake_is_named_without_building(case: dict, tmp_path: Pa
     assert expected in messages, "\n".join(messages)
 
 
+@pytest.mark.parametrize("case", EDITOR_CASES, ids=[case["name"] for case in EDITOR_CASES])
+def test_figure_or_spelling_mistake_is_named(case: dict, tmp_path: Path) -> None:
+    """What `make check` prints for it (tests/test_editor_checks.py runs the
+    command itself, as the pull-request workflow does)."""
+    project, expected = prepare(case, tmp_path)
+    messages = figures.check(project).messages if case["step"] == "figures" else spelling.check(project)[0]
+    assert expected in messages, "\n".join(messages)
+
+
 @pytest.fixture(scope="session")
 def build_outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, Run]]:
     base = tmp_path_factory.mktemp("build-mistakes")
@@ -186,7 +197,7 @@ def test_both_commands_fail_with_the_message_and_publish_nothing(step: str, comm
 
 
 def test_every_message_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
-    where = re.compile(r"^(data|docs)/[\w/.-]+\.(yml|md)(:\d+){1,2}: \S")
+    where = re.compile(r"^(data|docs)/[\w/.-]+\.(yml|md|txt)(:\d+){1,2}: \S")
     for case in CASES:
         _, expected = prepare(case, tmp_path)
         assert where.match(expected), (case["name"], expected)

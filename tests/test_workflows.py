@@ -220,25 +220,38 @@ def test_no_privileged_trigger_and_no_secrets(path: Path):
     assert "secrets." not in path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
-def test_python_is_the_projects_version(path: Path):
-    setups = [step for _, step in steps(load(path)) if step.get("uses", "").startswith("actions/setup-python@")]
-    assert [step["with"]["python-version"] for step in setups] == ["3.11"]
+def test_every_job_runs_in_one_debian_python_image_pinned_by_digest():
+    """GitHub's runner is our CI: the same Debian packages (chromium, Java,
+    Hunspell's dictionaries) as on our machines, from one image, the
+    project's oldest supported Python, pinned so it cannot change unseen."""
+    images = {(path.name, name): (job.get("container") or {}).get("image") for path in workflow_files()
+              for name, job in load(path)["jobs"].items()}
+    assert None not in images.values(), [where for where, image in images.items() if image is None]
+    (image,) = set(images.values())
+    match = re.fullmatch(r"python:(?P<python>\d+\.\d+)-(?P<debian>bookworm|trixie)@sha256:[0-9a-f]{64}", image)
+    assert match, image
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'requires-python = ">=3.11"' in pyproject
+    assert f'requires-python = ">={match["python"]}"' in pyproject
+    for path in workflow_files():
+        assert "setup-python" not in path.read_text(encoding="utf-8"), f"{path.name}: the image brings Python"
 
 
 # --- the pull-request workflow --------------------------------------------------
 
 
-def test_pull_requests_run_the_readme_test_command():
+def test_pull_requests_run_every_test_only_after_the_content_check_passed():
+    """The fast check first (its messages reach the editor in minutes), the
+    README's test command after it, and only when it passed."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(r"^make test\b", readme, re.M), "the README's test command changed: update the workflows"
     workflow = load(TEST_WORKFLOW)
     assert set(workflow["on"]) == {"pull_request"}
-    (job,) = workflow["jobs"].values()
-    assert job["permissions"] == {"contents": "read"}
-    assert [step["run"] for step in job["steps"] if "run" in step] == ["make test"]
+    runs = {name: [step["run"] for step in job["steps"] if "run" in step] for name, job in workflow["jobs"].items()}
+    (check_job,) = [name for name, commands in runs.items() if commands[:1] == ["make check"]]
+    (test_job,) = [name for name, commands in runs.items() if commands == ["make test"]]
+    test = workflow["jobs"][test_job]
+    assert check_job in ([test["needs"]] if isinstance(test["needs"], str) else test["needs"])
+    assert "if" not in test and not any("if" in step or "continue-on-error" in step for step in workflow["jobs"][check_job]["steps"])
 
 
 # --- the deploy workflow --------------------------------------------------------

@@ -1,0 +1,381 @@
+"""The editors' checks of `make check` (scripts/editor_checks/): figures
+agree between the languages, spelling, one-language warnings, and what an
+editor sees of them in a pull request.
+
+The pull-request workflow's check job is run here as GitHub runs it: its
+commands, with GITHUB_ACTIONS=true and a job summary file, in a git copy of
+the project where an editor's branch has several mistakes; the exact
+annotations and the exact summary are asserted. The mistakes one at a time,
+with their exact messages, are in tests/mistakes/cases.yml.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, copy_project
+
+from editor_checks import figures, prose, report, spelling  # scripts/editor_checks/
+
+TEST_WORKFLOW = ROOT / ".github" / "workflows" / "test.yml"
+
+
+# --- figures: the same in both languages once normalised -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latvian", "english"),
+    [
+        ("1 250 000 EUR", "EUR 1,250,000"),
+        ("1,25 milj. EUR", "EUR 1.25 million"),
+        ("2022. gada 6. aprīlī", "6 April 2022"),
+        ("2020. gada 14. jūlija noteikumi", "the regulation of July 14, 2020"),
+        ("06.04.2022.", "6 April 2022"),
+        ("06.2021.–04.2024.", "06.2021–04.2024"),
+        ("no 2021. gada jūnija līdz 2024. gada aprīlim", "from June 2021 to April 2024"),
+        ("2014.–2021. gada periods", "the period 2014–2021"),
+        ("15 % pašvaldību", "15% of municipalities"),
+        ("2,5 reizes", "2.5 times"),
+        ("WCAG 2.1 AA līmenis", "level AA of WCAG 2.1"),
+        ("LVS EN 301 549", "LVS EN 301 549"),
+        ("6. panta 1. punkta f) apakšpunkts", "Article 6(1)(f)"),
+        ("https://www.lps.lv/ un info@lps.lv", "www.lps.lv and INFO@lps.lv"),
+    ],
+)
+def test_figures_written_each_language_s_way_agree(latvian: str, english: str) -> None:
+    lv, en = figures.extract(latvian, "lv"), figures.extract(english, "en")
+    assert lv, latvian
+    assert sorted(f.key for f in lv) == sorted(f.key for f in en)
+
+
+@pytest.mark.parametrize(
+    ("latvian", "english"),
+    [
+        ("12 sanāksmes", "13 meetings"),
+        ("1 250 000 EUR", "1,250,000"),  # an amount, a plain number
+        ("2022. gada 6. aprīlī", "7 April 2022"),
+        ("2021. gada jūnijā", "July 2021"),
+        ("15 %", "16%"),
+        ("https://www.lps.lv", "https://lps.lv"),
+    ],
+)
+def test_figures_that_differ_do_not_agree(latvian: str, english: str) -> None:
+    assert {f.key for f in figures.extract(latvian, "lv")} != {f.key for f in figures.extract(english, "en")}
+
+
+def test_the_real_content_has_the_same_figures_in_both_languages() -> None:
+    result = figures.check(ROOT)
+    assert result.messages == []
+
+
+def test_a_declared_difference_is_accepted_and_listed(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    _replace(project / "docs/en/networks.md", " 12 network meetings", " 13 network meetings <!-- differs: 13, the English report also counts the closing meeting -->")
+    _replace(project / "docs/lv/networks.md", " 12 tīklu sanāksmes", " 12 tīklu sanāksmes <!-- differs: 12 -->")
+    _replace(project / "data/project.yml", "by then 12 network meetings had taken place\n",
+             "by then 13 network meetings had taken place  # differs: 13, as on the English page\n")
+    _replace(project / "data/project.yml", "līdz tam bija notikušas 12 sadarbības tīklu sanāksmes\n",
+             "līdz tam bija notikušas 12 sadarbības tīklu sanāksmes  # differs: 12\n")
+    result = figures.check(project)
+    assert result.messages == []
+    listed = [(d.marker.source.shown, d.marker.line, d.figures, d.marker.text) for d in result.declared]
+    assert listed == [
+        ("docs/lv/networks.md", 11, ("12",), "12"),
+        ("docs/en/networks.md", 11, ("13",), "13, the English report also counts the closing meeting"),
+        ("data/project.yml", 72, ("12",), "12"),
+        ("data/project.yml", 73, ("13",), "13, as on the English page"),
+    ]
+    table = report.summary([], [], result.declared, "main").split("### Apzinātas atšķirības", 1)[1]
+    assert "| `docs/en/networks.md:11:52` | 13 | 13, the English report also counts the closing meeting |" in table
+    assert "| `data/project.yml:73:86` | 13 | 13, as on the English page |" in table
+
+
+def test_a_declared_difference_of_figures_that_agree_is_an_error(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    _replace(project / "docs/en/networks.md", " 12 network meetings", " 12 network meetings <!-- differs: 12 -->")
+    assert figures.check(project).messages == [
+        'docs/en/networks.md:11:52: the declared difference "differs: 12" names "12", which the Latvian text has too: '
+        "remove the declaration."
+    ]
+
+
+# --- spelling --------------------------------------------------------------------------
+
+
+def test_the_real_content_is_spelt_right_with_short_word_lists() -> None:
+    errors, warnings = spelling.check(ROOT)
+    assert (errors, warnings) == ([], [])
+    for lang in prose.LANGUAGES:
+        assert len(spelling.WordList.read(ROOT, lang).entries) <= 40, f"data/spelling/{lang}.txt is no longer short: review it"
+
+
+def test_a_word_list_entry_allows_the_forms_hunspell_would(tmp_path: Path) -> None:
+    (tmp_path / "data/spelling").mkdir(parents=True)
+    (tmp_path / "data/spelling/en.txt").write_text("# names\nGitHub\nvalstspilsēta  # a term\n", encoding="utf-8")
+    words = spelling.WordList.read(tmp_path, "en")
+    assert [(e.word, e.line) for e in words.entries] == [("GitHub", 2), ("valstspilsēta", 3)]
+    for allowed in ("GitHub", "GITHUB", "GitHub's", "valstspilsēta", "Valstspilsēta", "VALSTSPILSĒTA"):
+        assert words.allows(allowed), allowed
+    for refused in ("github", "Github", "valstspilsētu"):
+        assert not words.allows(refused), refused
+
+
+def test_a_latvian_part_of_an_english_page_is_checked_in_latvian(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    _replace(project / "docs/en/privacy.md", '<span lang="lv">Datu valsts inspekcija</span>',
+             '<span lang="lv">Datu valsts inspekcja</span>')
+    errors, _ = spelling.check(project)
+    assert errors == [
+        'docs/en/privacy.md:52:70: "inspekcja" is not in the Latvian dictionary (did you mean "inspekcija"?): correct it, '
+        "or, if it is spelt right (a name or a term), add it to data/spelling/lv.txt."
+    ]
+
+
+def test_links_code_addresses_and_front_matter_keys_are_not_spell_checked(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    with (project / "docs/en/contact.md").open("a", encoding="utf-8") as page:
+        page.write("\nSee [the qwxz page](qwxz.md#qwxz-part), `qwxz --flag`, <https://qwxz.lv/qwxz>, qwxz@qwxz.lv,\n"
+                   "{{ qwxz_macro() }}, {## qwxz ##}, { lang=qwxz } and <!-- qwxz -->.\n\n```\nqwxz\n```\n")
+    _replace(project / "docs/en/contact.md", "title: Contact\n", "title: Contact\nqwxzkey: Contact\n")
+    errors, _ = spelling.check(project)
+    assert [e.split(": ", 1)[1].split(" is not")[0] for e in errors] == ['"qwxz"']  # the link's text only
+    line = (project / "docs/en/contact.md").read_text(encoding="utf-8").splitlines().index(
+        "See [the qwxz page](qwxz.md#qwxz-part), `qwxz --flag`, <https://qwxz.lv/qwxz>, qwxz@qwxz.lv,") + 1
+    assert errors[0].startswith(f"docs/en/contact.md:{line}:10: ")
+
+
+# --- GitHub: annotations and the job summary ---------------------------------------------
+
+
+def test_annotations_are_escaped_as_github_requires() -> None:
+    message = report.Message("figures", 'docs/lv/a,b.md:3:4: 50% "x": y\nz')
+    assert report.annotation(message) == (
+        "::error file=docs/lv/a%2Cb.md,line=3,col=4,title=Skaitļi abās valodās · Figures in both languages"
+        '::docs/lv/a,b.md:3:4: 50%25 "x": y%0Az'
+    )
+    warning = report.Message("languages", "data/ui/en.yml:7:10: warning: only the English text changed")
+    assert report.annotation(warning) == (
+        "::warning file=data/ui/en.yml,line=7,col=10,title=Otra valoda · The other language"
+        "::data/ui/en.yml:7:10: warning: only the English text changed"
+    )
+    assert report.annotation(report.Message("build", "mkdocs.yml: the navigation lists x")) == (
+        "::error file=mkdocs.yml,title=Būvēšana · Build::mkdocs.yml: the navigation lists x"
+    )
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path} no longer contains {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _git(project: Path, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org", *args],
+                   cwd=project, check=True, capture_output=True)
+
+
+def _git_project(tmp_path: Path) -> Path:
+    """A copy of the project as a git repository whose main branch is the
+    real content, with everything `make check` needs (the Makefile; .venv is
+    the real one), on a branch `editor` for the change."""
+    project = copy_project(tmp_path / "project")
+    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
+        shutil.copy2(ROOT / name, project / name)
+    (project / ".gitignore").write_text(".venv\nsite/\n", encoding="utf-8")
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "The published content")
+    _git(project, "checkout", "-q", "-b", "editor")
+    return project
+
+
+def _run_job(project: Path, job: str, summary: Path, on_github: bool = True) -> tuple[int, list[str], str]:
+    """The `run:` steps of a job of test.yml, in order, each in bash like
+    GitHub's `run:`, stopping at the first that fails (as a job does)."""
+    commands = [step["run"] for step in yaml.safe_load(TEST_WORKFLOW.read_text(encoding="utf-8"))["jobs"][job]["steps"] if "run" in step]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SITE_URL"))}
+    if on_github:
+        env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary), GITHUB_BASE_REF="main", CI="true")
+    stdout, code = [], 0
+    for command in commands:
+        result = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", command], cwd=project, env=env,
+                                capture_output=True, text=True, timeout=300)
+        stdout += result.stdout.splitlines()
+        code = result.returncode
+        if code:
+            return code, stdout, result.stderr
+    return code, stdout, ""
+
+
+SITE = "https://lps-lv.github.io/pasvaldibu-sadarbiba/"
+
+
+def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_path: Path) -> None:
+    project = _git_project(tmp_path)
+    # An editor's pull request with several mistakes.
+    _replace(project / "docs/en/networks.md", " 12 network meetings", " 13 network meetings")
+    _replace(project / "docs/lv/about.md", "(ATR) pašvaldību skaits", "(ATR) pasvaldibu skaits")
+    _replace(project / "docs/en/contact.md", "[www.lps.lv](https://www.lps.lv){ hreflang=lv } |", "[www.lps.lv](https://lps.lv){ hreflang=lv } |")
+    _replace(project / "data/activities.yml", "      en: Study visits to Norway,", "      en: Study visists to Norway,")
+    with (project / "data/spelling/lv.txt").open("a", encoding="utf-8") as word_list:
+        word_list.write("LLPA\n")
+    _git(project, "commit", "-q", "-am", "An editor's change")
+    summary = tmp_path / "summary.md"
+
+    code, stdout, stderr = _run_job(project, "check", summary)
+
+    assert code != 0, stderr
+    assert not (project / "site").exists(), "the site was built although the check failed"
+    figures_title = "title=Skaitļi abās valodās · Figures in both languages"
+    spelling_title = "title=Pareizrakstība · Spelling"
+    language_title = "title=Otra valoda · The other language"
+    errors = [
+        ("docs/en/contact.md", 14, 205, figures_title, 'the web address "https://lps.lv" is not in the Latvian page docs/lv/contact.md: '
+         "write the same web address in both languages, or mark a deliberate difference on this line with <!-- differs: https://lps.lv -->."),
+        ("docs/lv/networks.md", 11, 47, figures_title, 'the number "12" is not in the English page docs/en/networks.md (line 11 has "13"): '
+         "write the same number in both languages, or mark a deliberate difference on this line with <!-- differs: 12 -->."),
+        ("docs/en/networks.md", 11, 32, figures_title, 'the number "13" is not in the Latvian page docs/lv/networks.md (line 11 has "12"): '
+         "write the same number in both languages, or mark a deliberate difference on this line with <!-- differs: 13 -->."),
+        ("data/spelling/lv.txt", 32, 1, spelling_title, '"LLPA" is listed twice (first on line 20): delete this line.'),
+        ("docs/lv/about.md", 15, 48, spelling_title, '"pasvaldibu" is not in the Latvian dictionary (typed without diacritics? '
+         'Did you mean "pašvaldību"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/lv.txt.'),
+        ("data/activities.yml", 53, 17, spelling_title, 'activity "study-visits": summary.en: "visists" is not in the English dictionary '
+         '(did you mean "visits"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/en.txt.'),
+    ]
+    warnings = [
+        ("docs/lv/about.md", 15, 1, "only the Latvian page changed (compared with main): check whether docs/en/about.md needs the same "
+         "change (a spelling fix needs none)."),
+        ("docs/en/contact.md", 14, 1, "only the English page changed (compared with main): check whether docs/lv/contact.md needs the "
+         "same change (a spelling fix needs none)."),
+        ("docs/en/networks.md", 11, 1, "only the English page changed (compared with main): check whether docs/lv/networks.md needs the "
+         "same change (a spelling fix needs none)."),
+        ("data/activities.yml", 53, 11, 'activity "study-visits": only summary.en changed (compared with main): check whether summary.lv '
+         "(line 52) needs the same change (a spelling fix needs none)."),
+    ]
+    assert [line for line in stdout if line.startswith("::")] == [
+        f"::error file={file},line={line},col={col},{title}::{file}:{line}:{col}: {text}" for file, line, col, title, text in errors
+    ] + [
+        f"::warning file={file},line={line},col={col},{language_title}::{file}:{line}:{col}: warning: {text}"
+        for file, line, col, text in warnings
+    ]
+    rows = [f"| `{file}:{line}:{col}` | kļūda · error | {_escaped(text)} |" for file, line, col, _, text in errors]
+    rows += [f"| `{file}:{line}:{col}` | brīdinājums · warning | {_escaped(text)} |" for file, line, col, text in warnings]
+    pages = [
+        ("about/", "docs/lv/about.md"),
+        ("activities/", 'data/activities.yml: activity "study-visits"'),
+        ("contact/", "docs/en/contact.md"),
+        ("networks/", "docs/en/networks.md"),
+        ("activities/study-visits/", 'data/activities.yml: activity "study-visits"'),
+    ]
+    assert summary.read_text(encoding="utf-8") == "\n".join([
+        "## Satura pārbaude · Content check",
+        "",
+        "**Kļūdas: 6, brīdinājumi: 4 · Errors: 6, warnings: 4.** Kamēr ir kļūdas, nekas netiek publicēts · "
+        "Nothing is published while there are errors.",
+        "",
+        "| Vieta · Where | Veids · Kind | Ziņojums un labojums · Message and fix |",
+        "| --- | --- | --- |",
+        *rows,
+        "",
+        "### Mainītās lapas · Changed pages",
+        "",
+        "Salīdzinot ar `main` · Compared with `main`:",
+        "",
+        "| Latviski | English | Kas mainīts · What changed |",
+        "| --- | --- | --- |",
+        *[f"| [/pasvaldibu-sadarbiba/{page}]({SITE}{page}) | [/pasvaldibu-sadarbiba/en/{page}]({SITE}en/{page}) | {because} |"
+          for page, because in pages],
+    ]) + "\n"
+
+    # The editor fixes the mistakes; what is left is a correction of the
+    # Latvian text alone: a warning, which does not fail the job.
+    _git(project, "reset", "-q", "--hard", "main")
+    _replace(project / "docs/lv/contact.md", "Partneru aktuālā kontaktinformācija", "Partneru pašreizējā kontaktinformācija")
+    _git(project, "commit", "-q", "-am", "A wording fix")
+    summary.unlink()
+    code, stdout, stderr = _run_job(project, "check", summary)
+    assert code == 0, stderr
+    warning = ("docs/lv/contact.md:19:1: warning: only the Latvian page changed (compared with main): check whether "
+               "docs/en/contact.md needs the same change (a spelling fix needs none).")
+    assert [line for line in stdout if line.startswith("::")] == [f"::warning file=docs/lv/contact.md,line=19,col=1,{language_title}::{warning}"]
+    assert "**Kļūdu nav; brīdinājumi: 1 · No errors; warnings: 1.**" in summary.read_text(encoding="utf-8")
+    assert f"| [/pasvaldibu-sadarbiba/contact/]({SITE}contact/) |" in summary.read_text(encoding="utf-8")
+    # The job's next step attaches site/ for the reviewers: it was built.
+    assert (project / "site" / "index.html").is_file() and (project / "site" / "en" / "contact" / "index.html").is_file()
+
+    # `make check` in a terminal: the same warning, as a plain line.
+    local = subprocess.run(["make", "check"], cwd=project, env={k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")},
+                           capture_output=True, text=True, timeout=300)
+    assert local.returncode == 0, local.stderr
+    assert warning in local.stderr.splitlines()
+    assert "::" not in local.stdout + local.stderr
+
+
+def _escaped(text: str) -> str:
+    """A message as the summary's table shows it (Markdown, as typed)."""
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace("_", "\\_").replace("*", "\\*")
+
+
+# --- readers report a mistake ------------------------------------------------------------
+
+ISSUE_FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"
+
+
+def _check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess:
+    """GitHub's schema for the file, vendored in check-jsonschema: checked offline."""
+    tool = Path(sys.executable).parent / "check-jsonschema"
+    return subprocess.run([str(tool), "--builtin-schema", f"vendor.{schema}", *map(str, files)],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_issue_forms_are_valid_for_github(tmp_path: Path) -> None:
+    forms = sorted(p for p in ISSUE_FORMS.glob("*.yml") if p.name != "config.yml")
+    assert forms
+    result = _check_jsonschema("github-issue-forms", *forms)
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = _check_jsonschema("github-issue-config", ISSUE_FORMS / "config.yml")
+    assert config.returncode == 0, config.stdout + config.stderr
+    # The validator does reject a broken form: a field without its label.
+    broken = tmp_path / "broken.yml"
+    broken.write_text(forms[0].read_text(encoding="utf-8").replace("      label: Avots · Source\n", ""), encoding="utf-8")
+    assert _check_jsonschema("github-issue-forms", broken).returncode != 0
+
+
+@pytest.mark.parametrize("address", ["contact/", "en/contact/"])
+def test_the_contact_page_links_to_the_mistake_form(site: Path, address: str) -> None:
+    """The link opens the form, which asks in both languages for the page's
+    address, what is wrong and a source, all three required."""
+    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    repo_url = soup.select_one("a[rel=edit]")["href"].split("/edit/")[0]
+    links = [a["href"] for a in soup.select("article a[href]") if a["href"].startswith(f"{repo_url}/issues/new?template=")]
+    assert len(links) == 1, links
+    form = yaml.safe_load((ISSUE_FORMS / links[0].split("template=")[1]).read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if item["type"] != "markdown"}
+    assert list(fields) == ["page", "mistake", "source"]
+    for field in fields.values():
+        latvian, english = field["attributes"]["label"].split(" · ")
+        assert latvian and english and field["validations"]["required"] is True
+
+
+def test_the_guide_shows_messages_the_check_really_prints(tmp_path: Path) -> None:
+    """Each message CONTRIBUTING.md shows as an example (in both languages)
+    is the exact message of a case of the editors' corpus."""
+    from test_editor_mistakes import CASES, prepare
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = [line for block in re.findall(r"```text\n(.*?)```", guide, re.S) for line in block.splitlines()
+             if re.match(r"^(docs|data)/", line)]
+    assert len(shown) >= 2
+    expected = {prepare(case, tmp_path / case["name"])[1] for case in CASES if case["step"] in ("figures", "spelling")}
+    for line in shown:
+        assert line in expected, line
