@@ -1,0 +1,128 @@
+"""The content security policy of every HTML file the build writes (content
+pages, generated pages, 404.html; redirect pages in tests/browser/test_csp.py),
+read from the files with BeautifulSoup and checked against the page's own
+inline scripts: the policy comes before any script or stylesheet, allows only
+the site itself, and names exactly the hashes of the scripts the page has.
+Chromium's view of the same pages: tests/browser/test_csp.py.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import copy_project
+
+# Script types a browser runs; anything else (JSON-LD) is a data block,
+# never run, and outside the policy.
+RUN_TYPES = {"", "text/javascript", "module", "application/javascript"}
+REQUIRED = {
+    "default-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+IGNORED_IN_META = ("frame-ancestors", "report-uri", "sandbox")
+UNSAFE = ("'unsafe-inline'", "'unsafe-eval'", "'unsafe-hashes'", "*", "http:", "https:")
+
+
+def sha256_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def parse_policy(content: str) -> dict[str, list[str]]:
+    directives = {}
+    for part in content.split(";"):
+        name, *sources = part.split()
+        directives[name.lower()] = sources
+    return directives
+
+
+def policy_problems(html: str) -> list[str]:
+    """What is wrong with the policy of one HTML document; [] when nothing."""
+    soup = BeautifulSoup(html, "html.parser")
+    metas = soup.find_all("meta", attrs={"http-equiv": lambda v: v and v.lower() == "content-security-policy"})
+    if len(metas) != 1:
+        return [f"{len(metas)} content security policies (one expected)"]
+    meta = metas[0]
+    problems = []
+    before = [tag.name for tag in meta.find_all_previous(["script", "style", "link"])]
+    if before:
+        problems.append(f"the policy comes after {before}")
+    policy = parse_policy(meta["content"])
+    for name, sources in REQUIRED.items():
+        if policy.get(name) != sources:
+            problems.append(f"{name} is {policy.get(name)}, not {sources}")
+    for name in IGNORED_IN_META:
+        if name in policy:
+            problems.append(f"{name} is ignored in a meta element")
+    for name, sources in policy.items():
+        if unsafe := [s for s in sources if s in UNSAFE]:
+            problems.append(f"{name} allows {unsafe}")
+    if set(policy.get("img-src", [])) - {"'self'", "data:"} or "'self'" not in policy.get("img-src", []):
+        problems.append(f"img-src is {policy.get('img-src')}")
+    scripts = [s for s in soup.find_all("script") if not s.has_attr("src") and s.get("type", "").lower() in RUN_TYPES]
+    styles = soup.find_all("style")
+    for name, inline in (("script-src", scripts), ("style-src", styles)):
+        expected = ["'self'", *dict.fromkeys(sha256_source(element.string or "") for element in inline)]
+        if policy.get(name) != expected:
+            problems.append(f"{name} is {policy.get(name)}, the page's own inline code needs {expected}")
+    for tag in soup.find_all(True):
+        for attribute in tag.attrs:
+            if attribute.startswith("on") or attribute == "style":
+                problems.append(f"<{tag.name} {attribute}=…> (the policy blocks it)")
+    referrer = soup.find("meta", attrs={"name": "referrer"})
+    if not referrer or referrer.get("content") != "strict-origin-when-cross-origin":
+        problems.append("no <meta name=referrer content=strict-origin-when-cross-origin>")
+    return problems
+
+
+def site_problems(site: Path) -> list[str]:
+    return [f"{file.relative_to(site)}: {problem}"
+            for file in sorted(site.rglob("*.html"))
+            for problem in policy_problems(file.read_text(encoding="utf-8"))]
+
+
+def test_every_html_file_has_a_policy_for_exactly_its_inline_code(site: Path) -> None:
+    files = sorted(site.rglob("*.html"))
+    assert len(files) > 30 and site / "404.html" in files
+    assert site_problems(site) == []
+
+
+def test_the_404_page_script_is_allowed_by_its_hash(site: Path) -> None:
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    policy = parse_policy(soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"])
+    hashes = [s for s in policy["script-src"] if s.startswith("'sha256-")]
+    assert len(hashes) == 1, "404.html has one inline script (it picks the language)"
+
+
+def test_a_page_that_gains_an_inline_script_the_build_did_not_hash_is_named(site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    page = copy / "en" / "about" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</body>", "<script>document.title = 'x'</script></body>"), encoding="utf-8")
+    problems = site_problems(copy)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith("en/about/index.html: script-src is ["), problems
+    assert sha256_source("document.title = 'x'") in problems[0]
+
+
+def test_markup_the_policy_would_block_stops_the_build_naming_the_page(tmp_path: Path) -> None:
+    copy = copy_project(tmp_path / "project")
+    eea = copy / "overrides" / "partials" / "eea.html"
+    eea.write_text(eea.read_text(encoding="utf-8") + '\n<button type="button" onclick="print()">Print</button>\n', encoding="utf-8")
+    result = subprocess.run([sys.executable, "scripts/build.py", "--site-dir", str(tmp_path / "site")],
+                            cwd=copy, capture_output=True, text=True)
+    assert result.returncode != 0
+    # The first page rendered names it (MkDocs renders 404.html before the pages).
+    assert re.search(r"^(page /\S*|overrides/404\.html)\b.*: the content security policy would block "
+                     r'<button onclick="print\(\)">: an event handler attribute; add the handler in a script file '
+                     r"under overrides/assets/javascripts/", result.stderr, re.M), result.stderr
+    assert not (tmp_path / "site").exists(), "nothing is published"
