@@ -4,7 +4,7 @@ Both linters run here, offline, from the packages `make install` put into
 .venv (actionlint with shellcheck for the `run:` scripts; zizmor with
 --offline and its strictest persona). Each one is also run on a workflow
 with known mistakes, so a linter that silently checks nothing fails the
-tests. The rest asserts the project's own rules for its two workflows.
+tests. The rest asserts the project's own rules for its three workflows.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 TEST_WORKFLOW = WORKFLOWS / "test.yml"
 DEPLOY_WORKFLOW = WORKFLOWS / "deploy.yml"
+LINKS_WORKFLOW = WORKFLOWS / "links.yml"
 # The linters are installed into the same virtual environment as pytest.
 VENV_BIN = Path(sys.executable).parent
 PINNED_USES = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
@@ -104,8 +105,8 @@ def step_index(job: dict, predicate) -> int:
 # --- the linters --------------------------------------------------------------
 
 
-def test_there_are_exactly_the_two_workflows():
-    assert [p.name for p in workflow_files()] == ["deploy.yml", "test.yml"]
+def test_there_are_exactly_the_three_workflows():
+    assert [p.name for p in workflow_files()] == ["deploy.yml", "links.yml", "test.yml"]
 
 
 def test_actionlint_finds_nothing():
@@ -158,6 +159,10 @@ def test_zizmor_reports_a_bad_workflow_offline(tmp_path: Path):
         (TEST_WORKFLOW, "permissions: {}", "permissions: write-all", "excessive-permissions"),
         (DEPLOY_WORKFLOW, re.compile(r"@[0-9a-f]{40} # (v\d+)\.\d+\.\d+"), r"@\1", "unpinned-uses"),
         (TEST_WORKFLOW, "  pull_request:\n", "  pull_request_target:\n", "dangerous-triggers"),
+        (LINKS_WORKFLOW, "persist-credentials: false", "persist-credentials: true", "artipacked"),
+        (LINKS_WORKFLOW, "SITE_URL: ${{ steps.pages.outputs.base_url }}/\n        run: .venv/bin/python scripts/link_check.py check",
+         "SITE_URL: x\n        run: SITE_URL=${{ steps.pages.outputs.base_url }}/ .venv/bin/python scripts/link_check.py check",
+         "template-injection"),
     ],
 )
 def test_zizmor_reports_each_safeguard_removed(tmp_path: Path, workflow: Path, old, new: str, audit: str):
@@ -284,3 +289,45 @@ def test_only_the_publishing_job_may_write_to_pages():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+# --- the weekly link check --------------------------------------------------------
+
+
+def test_links_run_weekly_and_by_hand():
+    workflow = load(LINKS_WORKFLOW)
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    (schedule,) = workflow["on"]["schedule"]
+    minute, hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month) == ("*", "*") and weekday.isdigit(), "once a week"
+
+
+def test_only_the_link_job_may_write_issues_and_only_its_last_step_holds_the_token():
+    for path in workflow_files():
+        for job_id, job in load(path)["jobs"].items():
+            if path != LINKS_WORKFLOW:
+                assert "issues" not in job["permissions"], f"{path.name}: {job_id}"
+    (job,) = load(LINKS_WORKFLOW)["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "pages": "read", "issues": "write"}
+    holding = [step["name"] for step in job["steps"] if "github.token" in json.dumps(step)]
+    assert holding == [job["steps"][-1]["name"]]
+    assert job["steps"][-1]["run"] == ".venv/bin/python scripts/link_check.py issue"
+
+
+def test_links_keep_their_counts_between_runs_around_the_check():
+    (job,) = load(LINKS_WORKFLOW)["jobs"].values()
+    restore = step_index(job, lambda s: s.get("uses", "").startswith("actions/cache/restore@"))
+    check = step_index(job, lambda s: "link_check.py check" in s.get("run", ""))
+    save = step_index(job, lambda s: s.get("uses", "").startswith("actions/cache/save@"))
+    build = step_index(job, lambda s: s.get("run") == "make build")
+    assert build < check and restore < check < save
+    saved, restored = job["steps"][save]["with"], job["steps"][restore]["with"]
+    # The state file the script keeps by default, under the cached folder.
+    assert saved["path"] == restored["path"] == ".cache/link-check"
+    assert restored["restore-keys"] == "link-check-" and saved["key"] == restored["key"] == "link-check-${{ github.run_id }}"
+    assert "--max-seconds" in job["steps"][check]["run"] and "--timeout" in job["steps"][check]["run"]
+
+
+def test_links_never_block_publishing():
+    deploy = load(DEPLOY_WORKFLOW)
+    assert "workflow_run" not in deploy["on"] and "links" not in json.dumps(deploy["jobs"])
