@@ -12,7 +12,7 @@ on_post_build (the CNAME file GitHub Pages needs when site_url is a custom
 domain at its root). Reads data/addresses.txt, data/redirects.yml and the
 Files of the build; writes only CNAME into site_dir.
 
-The manifest is rewritten by `make addresses` (scripts/addresses.py --write)
+The manifest is rewritten by `make addresses` (scripts/address_manifest.py --write)
 and checked for staleness by `make check`; this hook only guards against
 losing an address, which is what breaks other sites' links.
 """
@@ -37,8 +37,6 @@ import sitedata
 # Hosts that are not custom domains: GitHub Pages' own, and local previews.
 _NOT_CUSTOM = (".github.io", "localhost", "127.0.0.1")
 
-_build: dict[str, published.Published] = {}
-
 
 def read_manifest(path: Path) -> list[tuple[int, str]]:
     """(line number, address without the leading "/") of every address in the manifest."""
@@ -52,32 +50,26 @@ def read_manifest(path: Path) -> list[tuple[int, str]]:
     return entries
 
 
-def _split(address: str, langs: list[published.Language]) -> tuple[published.Language, str]:
-    """("en/about/") -> (English, "about/"); the default language has no prefix."""
-    lang = next((lang for lang in langs if lang.prefix and address.startswith(lang.prefix)), langs[0])
-    return lang, address.removeprefix(lang.prefix)
-
-
-def lost_addresses(root: Path, produced: set[str], langs: list[published.Language]) -> list[str]:
+def lost_addresses(root: Path, produced: set[str], site: published.Site) -> list[str]:
     """One message per lost address (all its languages together) that this
     build no longer produces although the manifest lists it."""
     listed = read_manifest(root / published.MANIFEST)
     lost: dict[str, list[tuple[int, published.Language]]] = {}
     for line, address in listed:
         if address not in produced:
-            lang, rest = _split(address, langs)
+            lang, rest = site.split(address)
             lost.setdefault(rest, []).append((line, lang))
-    new_pages = [_split(a, langs) for a in produced - {a for _, a in listed} if a.endswith("/")]
+    new_pages = [site.split(a) for a in produced - {a for _, a in listed} if a.endswith("/")]
     messages = []
     for address, where in lost.items():
         folder = address.split("/")[0]
         cause = ""
-        if folder in published.GENERATED_FROM and address.count("/") >= 2:
-            cause = f" Did an id in {published.GENERATED_FROM[folder]} change? The old id is \"{address.rstrip('/').split('/')[-1]}\"."
+        if folder in published.GENERATED and address.count("/") >= 2:
+            cause = f" Did an id in {published.GENERATED[folder][0]} change? The old id is \"{address.rstrip('/').split('/')[-1]}\"."
         # A single new page in the same language is most likely where the page went.
         candidates = {rest for lang, rest in new_pages if lang == where[0][1]}
         target = candidates.pop() if len(candidates) == 1 else "<the address of the page that replaces it>"
-        only = "" if len(where) == len(langs) else f"    languages: [{', '.join(lang.code for _, lang in where)}]\n"
+        only = "" if len(where) == len(site.languages) else f"    languages: [{', '.join(lang.code for _, lang in where)}]\n"
         lines = ", ".join(f"{published.MANIFEST}:{line} /{lang.prefix}{address}" for line, lang in where)
         messages.append(
             f"{lines}: published once, no longer produced by this build.{cause} "
@@ -90,35 +82,29 @@ def lost_addresses(root: Path, produced: set[str], langs: list[published.Languag
 
 @event_priority(50)  # after hooks/pages.py added the generated pages, before i18n keeps one language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    root = Path(config.config_file_path).parent
-    site = published.collect(files, config)
-    _build["site"] = site
+    root = published.project_root(config)
+    site = published.current()
     try:
         redirects = redirect_rules.load(root, site.languages)
     except sitedata.DataError:
         return files  # reported by hooks/redirects.py
-    lost = lost_addresses(root, site.addresses() | {r.source for r in redirects}, site.languages)
+    lost = lost_addresses(root, site.addresses() | {r.source for r in redirects}, site)
     if lost:
         raise PluginError("Published addresses would break (nothing was published):\n" + "\n".join(lost))
     return files
 
 
-def head_links(page: Page, config: MkDocsConfig) -> dict[str, Any]:
-    site = _build["site"]
+def head_links(page: Page) -> dict[str, Any]:
+    """The page's absolute canonical address and its hreflang alternates."""
+    site = published.current()
     lang = page.file.locale
     source = page.file.src_uri.removeprefix(f"{lang}/")
-    versions = site.versions(source)
-    own = versions.get(lang)
-    canonical = published.absolute_url(config.site_url, own.address if own else page.url)
-    alternates = []
-    if len(versions) > 1:
-        alternates = [{"hreflang": code, "href": published.absolute_url(config.site_url, v.address)} for code, v in versions.items()]
-        alternates.append({"hreflang": "x-default", "href": alternates[0]["href"]})  # the default language comes first
-    return {"canonical": canonical, "alternates": alternates}
+    own = site.versions(source).get(lang)
+    return {"canonical": site.absolute(own.address if own else page.url), "alternates": site.alternates(source)}
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    context["head_links"] = head_links(page, config)
+    context["head_links"] = head_links(page)
     return context
 
 
@@ -140,7 +126,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     _heading_ids_seen[(lang, source)] = ids
     for (other, other_source), other_ids in _heading_ids_seen.items():
         if other_source == source and other != lang and other_ids != ids:
-            where = published.GENERATED_FROM.get(source.split("/")[0]) if page.meta.get("generated_from") else None
+            where = published.GENERATED[source.split("/")[0]][0] if page.meta.get("generated_from") else None
             raise PluginError(
                 f"{where or f'docs/{lang}/{source}'}: the heading ids differ from the {other} version "
                 f"(docs/{other}/{source}): only in {lang}: {sorted(ids - other_ids) or 'none'}; "
@@ -155,7 +141,7 @@ _heading_ids_seen: dict[tuple[str, str], set[str]] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not config.plugins["i18n"].building:
+    if not published.building_other_language(config):
         _heading_ids_seen.clear()  # the first language of a new build (the i18n plugin builds the others inside it)
     return config
 

@@ -8,17 +8,12 @@ the other hooks, the macros and the checks.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import published
 import sitedata
-
-
-def data_dir(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent / "data"
 
 
 # Before the macros plugin (0), whose module reads the data while it loads:
@@ -26,8 +21,14 @@ def data_dir(config: MkDocsConfig) -> Path:
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # The logo file that data/project.yml names is checked by hooks/schema.py.
+    built = sorted(lang.code for lang in published.languages(config))
+    if built != sorted(sitedata.LANGUAGES):
+        raise PluginError(
+            f"mkdocs.yml builds the languages {', '.join(built)}, but every text in data/ is written in "
+            f"{', '.join(sitedata.LANGUAGES)} (hooks/sitedata.py LANGUAGES, the schema's bilingual fields): change both together."
+        )
     try:
-        sitedata.load(data_dir(config))
+        sitedata.load(published.data_dir(config))
     except sitedata.DataError as error:
         raise PluginError("Mistakes in data/ (nothing was published):\n" + "\n".join(error.messages))
     return config

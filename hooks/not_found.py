@@ -17,12 +17,12 @@ is under /en/; without JavaScript both are visible.
 from __future__ import annotations
 
 from copy import deepcopy
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
+import compat
 import published
 import sitedata
 
@@ -30,22 +30,21 @@ import sitedata
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name != "404.html":
         return context
-    ui = sitedata.load(Path(config.config_file_path).parent / "data").ui
+    ui = sitedata.load(published.project_root(config) / "data").ui
     base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
     context["not_found_base"] = base
     context["not_found_versions"] = [
-        {"lang": lang.code, "prefix": lang.prefix, "home": base + lang.prefix, "ui": ui[lang.code]}
-        for lang in published.languages(config)
+        {"lang": lang.code, "prefix": lang.prefix, "home": base + lang.home, "ui": ui[lang.code]}
+        for lang in published.current().languages
     ]
-    i18n = config.plugins["i18n"]
-    if i18n.extra_alternate:  # the switcher's default: each language's home
-        config.extra["alternate"] = deepcopy(i18n.extra_alternate)
+    homes = compat.home_switcher(config)
+    if homes:
+        config.extra["alternate"] = deepcopy(homes)
     return context
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
-        langs = published.languages(config)
-        if published.building_language(config) != langs[0].code and langs[0].default:
+        if published.building_other_language(config):
             return ""  # MkDocs writes no file for an empty template
     return output

@@ -1,11 +1,12 @@
 """Page checks hook: every mistake in docs/ becomes one line naming file and line.
 
-Events: on_config (check the page sources — a twin in the other language,
+Events: on_config (check the page sources — a twin in every other language,
 title and description in the front matter, the same explicit heading ids in
-both languages — and stop the build with one line per mistake; make the
-macros plugin's errors and MkDocs' link and navigation warnings name the
-source file and line and say how to fix them). Reads docs/; writes
-nothing. scripts/check.py runs `check_sources` without a build.
+all languages — and stop the build with one line per mistake; install the
+logging filters that make the macros plugin's errors and MkDocs' link and
+navigation warnings name the source file and line and say how to fix
+them). Reads docs/; writes nothing. scripts/check.py runs `check_sources`
+without a build.
 
 Why our own code: MkDocs names a broken link's page but not its line, the
 macros plugin prints a Markdown block with a traceback, and neither checks
@@ -18,20 +19,20 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+import sys
 import traceback
 from pathlib import Path
 
 import jinja2
-import mkdocs_macros.plugin
 import yaml
 from markdown.extensions.toc import slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.pages import Page
 
-LANGUAGES = {"lv": "Latvian", "en": "English"}
-OTHER = {"lv": "en", "en": "lv"}
+import compat
+import published
+
 IMAGE = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif)$", re.I)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
 HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*$", re.M)
@@ -41,22 +42,23 @@ ANCHOR_LINK = re.compile(r"\]\(\s*<?([^)\s>#]*\.md)?#([^)\s>]+)>?\s*\)")
 
 # --- Checks of the sources, without a build ---------------------------------
 
-def check_sources(root: Path) -> list[str]:
+def check_sources(root: Path, langs: list[published.Language]) -> list[str]:
     """Every mistake in docs/<lang>/*.md a build cannot see, one line each."""
     docs = root / "docs"
-    pages = {lang: {p.relative_to(docs / lang).as_posix() for p in (docs / lang).rglob("*.md")} for lang in LANGUAGES}
+    pages = {lang.code: {p.relative_to(docs / lang.code).as_posix() for p in (docs / lang.code).rglob("*.md")} for lang in langs}
     errors: list[str] = []
-    for lang, other in OTHER.items():
-        for page in sorted(pages[lang] - pages[other]):
-            errors.append(
-                f"docs/{lang}/{page}:1: this page has no {LANGUAGES[other]} twin docs/{other}/{page}: "
-                f"add the {LANGUAGES[other]} page at exactly that path, or delete this one too."
-            )
-    for lang in LANGUAGES:
-        for page in sorted(pages[lang]):
-            errors += _check_front_matter(docs, f"{lang}/{page}")
-    for page in sorted(pages["lv"] & pages["en"]):
-        errors += _check_heading_ids(docs, page)
+    for lang in langs:
+        for other in langs:
+            for page in sorted(pages[lang.code] - pages[other.code]):
+                errors.append(
+                    f"docs/{lang.code}/{page}:1: this page has no {other.english_name} twin docs/{other.code}/{page}: "
+                    f"add the {other.english_name} page at exactly that path, or delete this one too."
+                )
+    for lang in langs:
+        for page in sorted(pages[lang.code]):
+            errors += _check_front_matter(docs, f"{lang.code}/{page}")
+    for page in sorted(set.intersection(*pages.values())):
+        errors += _check_heading_ids(docs, page, [lang.code for lang in langs])
     return errors
 
 
@@ -93,13 +95,13 @@ def _explicit_ids(text: str) -> dict[str, int]:
     return ids
 
 
-def _check_heading_ids(docs: Path, page: str) -> list[str]:
+def _check_heading_ids(docs: Path, page: str, codes: list[str]) -> list[str]:
     """Explicit heading ids ({#id}) are the anchors other pages link to: the
-    same ids in both languages, so one link works in both."""
-    ids = {lang: _explicit_ids((docs / lang / page).read_text(encoding="utf-8")) for lang in LANGUAGES}
+    same ids in every language, so one link works in all."""
+    ids = {lang: _explicit_ids((docs / lang / page).read_text(encoding="utf-8")) for lang in codes}
     errors = []
-    for lang, other in OTHER.items():
-        for anchor, line in sorted(ids[lang].items()):
+    for lang in codes:
+        for other, anchor, line in sorted((o, a, n) for a, n in ids[lang].items() for o in codes if o != lang):
             if anchor not in ids[other]:
                 errors.append(
                     f"docs/{other}/{page}:1: the heading id #{anchor} (docs/{lang}/{page}:{line}) is missing here: "
@@ -107,7 +109,7 @@ def _check_heading_ids(docs: Path, page: str) -> list[str]:
                 )
     # A link to a heading's automatic id breaks when its wording changes and
     # differs between languages: such headings need an explicit id.
-    for lang in LANGUAGES:
+    for lang in codes:
         text = (docs / lang / page).read_text(encoding="utf-8")
         for match in ANCHOR_LINK.finditer(text):
             target_page, anchor = match.group(1), match.group(2)
@@ -121,52 +123,68 @@ def _check_heading_ids(docs: Path, page: str) -> list[str]:
                 line = text.count("\n", 0, match.start()) + 1
                 errors.append(
                     f"docs/{lang}/{page}:{line}: the link to #{anchor} uses a heading's automatic id, which changes with its wording: "
-                    f"give the heading an explicit id, {{#{anchor}}} at its end, in docs/{lang}/{target} and docs/{OTHER[lang]}/{target}."
+                    f"give the heading an explicit id, {{#{anchor}}} at its end, in {' and '.join(f'docs/{code}/{target}' for code in codes)}."
                 )
     return errors
 
 
 @event_priority(90)  # after hooks/data.py, before the macros plugin renders anything
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    root = Path(config.config_file_path).parent
-    errors = check_sources(root)
+    root = published.project_root(config)
+    langs = published.languages(config)
+    errors = check_sources(root, langs)
     if errors:
         raise PluginError("Mistakes in docs/ (nothing was published):\n" + "\n".join(errors))
-    _EditorMessages.install(root, Path(config.docs_dir))
-    mkdocs_macros.plugin.format_error = _macro_error(root, Path(config.docs_dir), config)
+    docs_dir = Path(config.docs_dir)
+    _install(_EditorMessages(root, docs_dir, langs), "mkdocs.structure.pages", "mkdocs.structure.nav")
+    _install(_MacroErrors(root, docs_dir, config), compat.MACROS_ERROR_LOGGER)
     return config
+
+
+def _install(log_filter: logging.Filter, *loggers: str) -> None:
+    """Add the filter to the loggers, replacing the previous build's (once per language build)."""
+    for name in loggers:
+        logger = logging.getLogger(name)
+        for old in [f for f in logger.filters if type(f) is type(log_filter)]:
+            logger.removeFilter(old)
+        logger.addFilter(log_filter)
 
 
 # --- Errors of the macros plugin -----------------------------------------------
 
-def _macro_error(root: Path, docs_dir: Path, config: MkDocsConfig):
-    """Replaces the macros plugin's error report (a Markdown block with a
-    traceback, then exit) with one line, raised as a build error so that
-    `mkdocs serve` keeps running and shows it. mkdocs-macros-plugin 1.5.0
-    calls its module's `format_error` on every error of a page; the
-    corpus tests (tests/mistakes/) fail if a new version stops doing so."""
+class _MacroErrors(logging.Filter):
+    """Turns the macros plugin's logged error into one line naming the page's
+    source file and line, raised as a build error: the build stops there,
+    and `mkdocs serve` keeps running and shows it. The error itself is the
+    exception being handled while the plugin logs (sys.exc_info()); the page
+    is named in the logged text (hooks/compat.py). tests/test_library_contract.py fails with
+    the plugin's name and version if it stops logging this way."""
 
-    def format_error(error: Exception, markdown: str, page: Page) -> str:
-        src = page.file.src_uri
-        shown = _shown(root, docs_dir, src)
+    def __init__(self, root: Path, docs_dir: Path, config: MkDocsConfig) -> None:
+        super().__init__()
+        self.root, self.docs_dir, self.config = root, docs_dir, config
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = sys.exc_info()[1]
+        page = compat.MACROS_ERROR_PAGE.search(record.getMessage())
+        if record.levelno < logging.WARNING or error is None or page is None:
+            return True
+        raise PluginError(self.message(error, page.group(1)))
+
+    def message(self, error: BaseException, src: str) -> str:
+        shown = _shown(self.root, self.docs_dir, src)
         line = _template_line(error)
         if line is not None:
-            line += _front_matter_lines(docs_dir / src, markdown)
+            line += _front_matter_lines(self.docs_dir / src)
         where = f"{shown}:{line}" if line else shown
         if isinstance(error, jinja2.TemplateSyntaxError):
-            raise PluginError(
-                f"{where}: template syntax error ({error.message}): check the {{{{ … }}}} or {{% … %}} on this line; "
-                f"to show braces as text, wrap them in {{% raw %}}…{{% endraw %}}."
-            )
+            return (f"{where}: template syntax error ({error.message}): check the {{{{ … }}}} or {{% … %}} on this line; "
+                    f"to show braces as text, wrap them in {{% raw %}}…{{% endraw %}}.")
         if isinstance(error, jinja2.UndefinedError):
-            names = sorted(config.plugins["macros"].macros) if "macros" in config.plugins else []
-            raise PluginError(
-                f"{where}: {error.message.replace(' is undefined', ' is not defined')}: check the spelling; "
-                f"the macros pages can use are {', '.join(names)} (see CONTRIBUTING.md)."
-            )
-        raise PluginError(f"{where}: a macro on this line failed: {error}.")
-
-    return format_error
+            names = compat.macro_names(self.config)
+            return (f"{where}: {error.message.replace(' is undefined', ' is not defined')}: check the spelling; "
+                    f"the macros pages can use are {', '.join(names)} (see CONTRIBUTING.md).")
+        return f"{where}: a macro on this line failed: {error}."
 
 
 def _template_line(error: Exception) -> int | None:
@@ -176,19 +194,16 @@ def _template_line(error: Exception) -> int | None:
     return frames[-1].lineno if frames else None
 
 
-def _front_matter_lines(source: Path, markdown: str) -> int:
-    """Lines MkDocs removed before the Markdown the macros see (the front
-    matter and the blank lines after it)."""
+def _front_matter_lines(source: Path) -> int:
+    """Lines MkDocs removed before the Markdown the macros see: the front
+    matter and the blank lines after it."""
     try:
         text = source.read_text(encoding="utf-8")
     except OSError:
-        return 0
-    start = text.find(markdown[:200]) if markdown else -1
-    if start < 0:
-        match = FRONT_MATTER.match(text)
-        rest = text[match.end():] if match else text
-        start = len(text) - len(rest.lstrip("\n"))
-    return text.count("\n", 0, start)
+        return 0  # a page generated from data/
+    match = FRONT_MATTER.match(text)
+    rest = text[match.end():] if match else text
+    return text.count("\n", 0, len(text) - len(rest.lstrip("\n")))
 
 
 def _shown(root: Path, docs_dir: Path, src: str) -> str:
@@ -210,17 +225,10 @@ class _EditorMessages(logging.Filter):
     OMITTED = 'The following pages exist in the docs directory, but are not included in the "nav" configuration:'
     NAV_MISSING = re.compile(r"^A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is not found")
 
-    def __init__(self, root: Path, docs_dir: Path) -> None:
+    def __init__(self, root: Path, docs_dir: Path, langs: list[published.Language]) -> None:
         super().__init__()
         self.root, self.docs_dir = root, docs_dir
-
-    @classmethod
-    def install(cls, root: Path, docs_dir: Path) -> None:
-        for name in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
-            logger = logging.getLogger(name)
-            for old in [f for f in logger.filters if isinstance(f, _EditorMessages)]:
-                logger.removeFilter(old)  # idempotent: once per language build
-            logger.addFilter(cls(root, docs_dir))
+        self.names = {lang.code: lang.english_name for lang in langs}
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno >= logging.WARNING:
@@ -279,9 +287,10 @@ class _EditorMessages(logging.Filter):
             return None
         target_uri = missing["target"] or posixpath.normpath(posixpath.join(posixpath.dirname(src), link.split("#")[0]))
         hint = f" (did you mean \"{missing['suggestion']}\"?)" if missing["suggestion"] else ""
-        if target_uri.split("/", 1)[0] in OTHER and target_uri.split("/", 1)[0] != lang:
-            same = posixpath.relpath(OTHER[target_uri.split("/", 1)[0]] + "/" + target_uri.split("/", 1)[1], posixpath.dirname(src))
-            return (f"{where}: the link \"{link}\" leads into the {LANGUAGES[OTHER[lang]]} pages: link to the page in this language "
+        target_lang, _, target_rest = target_uri.partition("/")
+        if target_lang in self.names and target_lang != lang:
+            same = posixpath.relpath(f"{lang}/{target_rest}", posixpath.dirname(src))
+            return (f"{where}: the link \"{link}\" leads into the {self.names[target_lang]} pages: link to the page in this language "
                     f"(\"{same}\"); readers change language with the language menu.")
         if IMAGE.search(link.split("#")[0]):
             return (f"{where}: the image \"{link}\" is not there (looked for docs/{target_uri}): put the file there, "

@@ -1,52 +1,101 @@
-"""The addresses one build publishes, in every language (not a hook).
+"""The site model of one build: languages, pages, addresses, alternates (not a hook).
 
-hooks/addresses.py, hooks/redirects.py and hooks/sitemap.py read it;
-scripts/address_manifest.py reads the same manifest. An address is a path below the
-site's base URL, as a reader types it after that base: "" is the Latvian
-home, "en/about/" the English About page, "files/report.pdf" a download. It
-does not depend on the deployment (project sub-path or custom domain).
+Everything that depends on which languages the site has, where each one
+lives and which addresses a build publishes is derived here, from mkdocs.yml
+(the i18n plugin's languages) and the build's Files, and nowhere else.
+hooks/model.py makes the model once per language build (`make`, in
+on_files); the other hooks, the template context and the scripts ask for it
+(`current()`, `languages()`), never declaring a language, prefix or address
+of their own.
 
-`collect()` works on the Files of an `on_files` event that runs after
+An address is a path below the site's base URL, as a reader types it after
+that base: "" is the default language's home, "en/about/" the English About
+page, "files/report.pdf" a download. It does not depend on the deployment
+(project sub-path or custom domain); `absolute()` adds the site's URL.
+
+The model is made from the Files of an `on_files` event that runs after
 hooks/pages.py added the generated pages (priority 100) and before the i18n
-plugin (priority -100) keeps only the building language: so every language
-build sees every language's pages, and computes the same result.
+plugin (priority -100) keeps only the building language: every language
+build sees every language's pages and computes the same model.
 """
 
 from __future__ import annotations
 
-import os
+import functools
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale
+from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
+import compat
+
 MANIFEST = "data/addresses.txt"
-# Pages generated from data/ (hooks/pages.py): their folder -> their data file.
-GENERATED_FROM = {"activities": "data/activities.yml", "partners": "data/partners.yml"}
+# Pages generated from data/ (hooks/pages.py): their folder -> (data file,
+# macro that renders one item, field holding its title). Their address comes
+# from the item's id, never from a title.
+GENERATED = {
+    "activities": ("data/activities.yml", "activity_page", "title"),
+    "partners": ("data/partners.yml", "partner_page", "name"),
+}
 
 
 @dataclass(frozen=True)
 class Language:
-    code: str
+    code: str  # "lv"
+    name: str  # its own name, as the language menu shows it: "Latviešu"
     prefix: str  # "" for the default language (at the root), "en/" otherwise
     default: bool
+
+    @property
+    def home(self) -> str:
+        """The address of this language's home page."""
+        return self.prefix
+
+    @property
+    def english_name(self) -> str:
+        """"Latvian": how messages to editors (in English) name the language."""
+        return Locale.parse(self.code).get_display_name("en")
 
 
 def languages(config: MkDocsConfig) -> list[Language]:
     """The built languages, the default (root) one first, as the i18n plugin has them."""
-    i18n = config.plugins["i18n"]
-    result = [
-        Language(lang.locale, "" if lang.default else f"{lang.locale}/", bool(lang.default))
-        for lang in i18n.config.languages
+    found = [
+        Language(lang.locale, lang.name or lang.locale, "" if lang.default else f"{lang.locale}/", bool(lang.default))
+        for lang in config.plugins["i18n"].config.languages
         if lang.build
     ]
-    return sorted(result, key=lambda lang: not lang.default)
+    return sorted(found, key=lambda lang: not lang.default)
 
 
-def building_language(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].current_language
+@functools.lru_cache(maxsize=4)
+def _languages_of(config_file: str, modified: int) -> tuple[Language, ...]:
+    return tuple(languages(load_config(config_file)))
+
+
+def languages_of(root: Path) -> list[Language]:
+    """The languages of the site at `root`, for code that runs without a build
+    (scripts/check.py, the tests): read from its mkdocs.yml."""
+    config_file = Path(root) / "mkdocs.yml"
+    return list(_languages_of(str(config_file), config_file.stat().st_mtime_ns))
+
+
+# The language being built, and whether it is not the first: hooks/compat.py.
+building_language = compat.building_language
+building_other_language = compat.building_other_language
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml, data/ and overrides/: the parent of docs_dir
+    (config_file_path is empty under ProperDocs)."""
+    return Path(config.docs_dir).resolve().parent
+
+
+def data_dir(config: MkDocsConfig) -> Path:
+    return project_root(config) / "data"
 
 
 def page_address(path: str) -> str:
@@ -81,10 +130,19 @@ class PublishedPage:
 
 
 @dataclass
-class Published:
+class Site:
     languages: list[Language]
+    site_url: str | None
     pages: list[PublishedPage] = field(default_factory=list)
     files: set[str] = field(default_factory=set)  # downloads and images from docs/
+
+    def language(self, code: str) -> Language:
+        return next(lang for lang in self.languages if lang.code == code)
+
+    def split(self, address: str) -> tuple[Language, str]:
+        """"en/about/" -> (English, "about/"); the default language has no prefix."""
+        lang = next((lang for lang in self.languages if lang.prefix and address.startswith(lang.prefix)), self.languages[0])
+        return lang, address.removeprefix(lang.prefix)
 
     def addresses(self) -> set[str]:
         return {page.address for page in self.pages} | self.files
@@ -92,35 +150,63 @@ class Published:
     def page_addresses(self, lang: str) -> set[str]:
         return {page.address for page in self.pages if page.lang == lang}
 
+    def absolute(self, address: str) -> str:
+        return absolute_url(self.site_url, address)
+
     def versions(self, source: str) -> dict[str, PublishedPage]:
         """Every language version of one page, the default language first."""
         found = {page.lang: page for page in self.pages if page.source == source}
         return {lang.code: found[lang.code] for lang in self.languages if lang.code in found}
 
+    def alternates(self, source: str) -> list[dict[str, str]]:
+        """The hreflang alternates of a page: every language version (itself
+        included), absolute, and x-default (the default language's), or none
+        when the page exists in one language only."""
+        versions = self.versions(source)
+        if len(versions) < 2:
+            return []
+        links = [{"hreflang": code, "href": self.absolute(page.address)} for code, page in versions.items()]
+        return links + [{"hreflang": "x-default", "href": links[0]["href"]}]
 
-def collect(files: Files, config: MkDocsConfig) -> Published:
+
+_current: list[Site] = []
+
+
+def make(files: Files, config: MkDocsConfig) -> Site:
+    """The model of this build; from now on `current()` returns it."""
     langs = languages(config)
     prefix = {lang.code: lang.prefix for lang in langs}
     default = langs[0].code
-    root = Path(config.config_file_path).parent
-    published = Published(langs)
+    root = project_root(config)
+    docs_dir = Path(config.docs_dir).resolve()
+    site = Site(langs, config.site_url)
     for file in files:
-        if file.inclusion.is_excluded() or not _inside(file.abs_src_path, config.docs_dir):
+        if file.inclusion.is_excluded() or not _inside(file.abs_src_path, docs_dir):
             continue  # drafts, and the theme's own files
         first, _, rest = file.src_uri.partition("/")
         lang, path = (first, rest) if first in prefix else (default, file.src_uri)
         if not file.is_documentation_page():
-            published.files.add(prefix[lang] + path)
+            site.files.add(prefix[lang] + path)
             continue
         folder = path.split("/")[0]
-        if os.path.exists(file.abs_src_path) or folder not in GENERATED_FROM:
-            repo_path = Path(file.abs_src_path).relative_to(root).as_posix()
+        source = Path(file.abs_src_path).resolve()
+        if folder in GENERATED and not source.exists():
+            repo_path = GENERATED[folder][0]  # no file in docs/: generated from data/
         else:
-            repo_path = GENERATED_FROM[folder]
-        published.pages.append(PublishedPage(lang, path, prefix[lang] + page_address(path), repo_path))
-    published.pages.sort(key=lambda page: (page_address(page.source), [lang.code for lang in langs].index(page.lang)))
-    return published
+            repo_path = source.relative_to(root).as_posix()
+        site.pages.append(PublishedPage(lang, path, prefix[lang] + page_address(path), repo_path))
+    order = [lang.code for lang in langs]
+    site.pages.sort(key=lambda page: (page_address(page.source), order.index(page.lang)))
+    _current[:] = [site]
+    return site
 
 
-def _inside(path: str | None, folder: str) -> bool:
-    return bool(path) and os.path.abspath(path).startswith(os.path.abspath(folder) + os.sep)
+def current() -> Site:
+    """The model of the build under way (made by hooks/model.py in on_files)."""
+    if not _current:
+        raise RuntimeError("the site model is asked for before on_files: list hooks/model.py in mkdocs.yml's hooks")
+    return _current[0]
+
+
+def _inside(path: str | None, folder: Path) -> bool:
+    return bool(path) and Path(path).resolve().is_relative_to(folder)

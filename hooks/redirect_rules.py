@@ -20,7 +20,7 @@ from typing import Any
 
 import jsonschema
 
-from published import Language, Published, page_address
+from published import Language, Site, page_address
 from sitedata import DataError, read_yaml
 
 FILE = "data/redirects.yml"
@@ -145,7 +145,7 @@ def _normalise(address: str, page: bool) -> str | None:
     return address + "/" if address else ""
 
 
-def check(redirects: list[Redirect], published: Published) -> list[str]:
+def check(redirects: list[Redirect], published: Site) -> list[str]:
     """What the redirects say that the build contradicts, one line each."""
     errors = []
     still_published = published.addresses()

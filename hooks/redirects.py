@@ -29,13 +29,9 @@ import redirect_rules
 import sitedata
 
 
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
-
-
 def _load(config: MkDocsConfig) -> list[redirect_rules.Redirect]:
     try:
-        return redirect_rules.load(_root(config), published.languages(config))
+        return redirect_rules.load(published.project_root(config), published.languages(config))
     except sitedata.DataError as error:
         raise PluginError(f"Mistakes in {redirect_rules.FILE} (nothing was published):\n" + "\n".join(error.messages))
 
@@ -47,7 +43,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(50)  # after hooks/pages.py added the generated pages, before i18n keeps one language
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    errors = redirect_rules.check(_load(config), published.collect(files, config))
+    errors = redirect_rules.check(_load(config), published.current())
     if errors:
         raise PluginError(f"Mistakes in {redirect_rules.FILE} (nothing was published):\n" + "\n".join(errors))
     return files
@@ -58,7 +54,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     redirects = [r for r in _load(config) if r.lang == lang]
     if not redirects:
         return
-    ui = sitedata.load(_root(config) / "data").ui[lang]
+    ui = sitedata.load(published.project_root(config) / "data").ui[lang]
     template = config.theme.get_env().get_template("redirect.html")
     for redirect in redirects:
         page = redirect.source if redirect.source.endswith(".html") else redirect.source + "index.html"
@@ -66,7 +62,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             lang=lang,
             ui=ui,
             site_name=config.site_name,
-            target_url=published.absolute_url(config.site_url, redirect.target),
+            target_url=published.current().absolute(redirect.target),
             target_href=published.relative_href(redirect.source, redirect.target),
         )
         out = Path(config.site_dir) / page

@@ -17,8 +17,6 @@ import jinja2
 
 import typography
 
-LANGUAGE_HOME = {"lv": "", "en": "en/"}
-
 
 @lru_cache(maxsize=4)
 def environment(overrides_dir: str) -> jinja2.Environment:
@@ -33,18 +31,8 @@ def environment(overrides_dir: str) -> jinja2.Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    register_filters(env)
+    env.filters.update(date=typography.format_date, period=typography.format_period, money=typography.format_money)
     return env
-
-
-def register_filters(env: jinja2.Environment) -> None:
-    env.filters.update(
-        date=typography.format_date,
-        period=typography.format_period,
-        money=typography.format_money,
-        join_list=typography.join_list,
-        quote=typography.quote,
-    )
 
 
 def relative_link(from_src: str, to_src: str) -> str:

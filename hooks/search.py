@@ -27,11 +27,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from translations import building_language
+from published import building_language
 
 INDEX_PATH = "search/{lang}.json"
-# Page parts that are not the page's own text.
-SKIPPED_TAGS = {"script", "style", "template", "svg"}
+# Page parts that are not the page's own text (the h1 is the title, which
+# the index holds on its own).
+SKIPPED_TAGS = {"script", "style", "template", "svg", "h1"}
 
 _entries: dict[str, list[dict[str, str]]] = {}
 
@@ -72,9 +73,6 @@ def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files
     # Titles of generated pages arrive HTML-escaped (hooks/pages.py).
     title = html.unescape(re.sub(r"<[^>]+>", "", page.title or ""))
     text = plain_text(content)
-    # The page's first heading repeats its title.
-    if text.startswith(title):
-        text = text[len(title):].lstrip()
     _entries.setdefault(lang, []).append({"location": page.url, "title": title, "text": text})
     return content
 

@@ -1,8 +1,7 @@
 """Sitemap hook: sitemap.xml lists every page of both languages with its alternates.
 
-Events: on_files (collect the pages of every language, see hooks/published.py),
-on_template_context (for sitemap.xml only: `sitemap_urls`, rendered by
-overrides/sitemap.xml). Reads the Files of the build and git history; writes
+Events: on_template_context (for sitemap.xml only: `sitemap_urls`, rendered by
+overrides/sitemap.xml). Reads the site model (hooks/published.py) and git history; writes
 nothing itself (MkDocs writes sitemap.xml and sitemap.xml.gz; robots.txt is the
 theme template overrides/robots.txt).
 
@@ -24,12 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 
 import published
 
-_build: dict[str, published.Published] = {}
 _git_cache: dict[tuple[str, str], dict[str, int]] = {}
 
 
@@ -73,31 +69,20 @@ def _w3c(timestamp: int | None) -> str | None:
     return datetime.datetime.fromtimestamp(timestamp, datetime.timezone.utc).isoformat()
 
 
-def sitemap_urls(site: published.Published, config: MkDocsConfig) -> list[dict[str, Any]]:
-    dates = last_changes(Path(config.config_file_path).parent)
+def sitemap_urls(site: published.Site, config: MkDocsConfig) -> list[dict[str, Any]]:
+    dates = last_changes(published.project_root(config))
     fallback = _fallback_time()
-    urls = []
-    for page in site.pages:
-        versions = site.versions(page.source)
-        alternates = []
-        if len(versions) > 1:
-            alternates = [{"hreflang": code, "href": published.absolute_url(config.site_url, v.address)} for code, v in versions.items()]
-            alternates.append({"hreflang": "x-default", "href": alternates[0]["href"]})
-        urls.append({
-            "loc": published.absolute_url(config.site_url, page.address),
+    return [
+        {
+            "loc": site.absolute(page.address),
             "lastmod": _w3c(dates.get(page.repo_path, fallback)),
-            "alternates": alternates,
-        })
-    return urls
-
-
-@event_priority(50)  # after hooks/pages.py added the generated pages, before i18n keeps one language
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    _build["site"] = published.collect(files, config)
-    return files
+            "alternates": site.alternates(page.source),
+        }
+        for page in site.pages
+    ]
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name == "sitemap.xml":
-        context["sitemap_urls"] = sitemap_urls(_build["site"], config)
+        context["sitemap_urls"] = sitemap_urls(published.current(), config)
     return context

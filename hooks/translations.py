@@ -1,10 +1,10 @@
 """Translations hook: the reader's language in every theme template.
 
-Events: on_env (typography filters for the theme templates), on_page_context
-and on_template_context (set `site_lang` (Material already uses `lang`), `ui` — the interface text of that
-language from data/ui/<lang>.yml —, `lang_home`, `project` and `partners`). Reads the
-cached data of hooks/sitedata.py and the language the i18n plugin is
-building; writes only the template context. The language of a page is that
+Events: on_page_context and on_template_context (set `site_lang` (Material
+already uses `lang`), `ui` — the interface text of that language from
+data/ui/<lang>.yml —, `lang_home` (from the site model), `project` and
+`partners`). Reads the cached data of hooks/sitedata.py and the language
+the i18n plugin is building; writes only the template context. The language of a page is that
 of its file (page.file.locale), never the config, which the macros plugin
 and other early readers see before the per-language overrides.
 """
@@ -13,39 +13,27 @@ from __future__ import annotations
 
 from typing import Any
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-import render
+import published
 import sitedata
-from data import data_dir
 
 
 def _language_context(lang: str, config: MkDocsConfig) -> dict[str, Any]:
-    data = sitedata.load(data_dir(config))
+    data = sitedata.load(published.data_dir(config))
     return {
         "site_lang": lang,
         "ui": data.ui[lang],
-        "lang_home": render.LANGUAGE_HOME[lang],
+        "lang_home": published.current().language(lang).home,
         "project": data.project,
         "partners": data.partners,
     }
 
 
-def building_language(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].current_language
-
-
-def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    render.register_filters(env)
-    return env
-
-
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    context.update(_language_context(building_language(config), config))
+    context.update(_language_context(published.building_language(config), config))
     return context
 
 

@@ -1,32 +1,38 @@
 """The manifest of every published address: data/addresses.txt.
 
-    python scripts/address_manifest.py --write   # `make addresses`: rewrite it from a build
+    python scripts/address_manifest.py --write   # `make addresses`: add the build's new addresses
     python scripts/address_manifest.py --check   # part of `make check`: fail when it is stale
 
-The manifest lists every address the site publishes, in both languages: each
-page, each file from docs/ and each redirect of data/redirects.yml. It is
-generated from a real build (into a temporary folder) and committed, so a
-review shows every address a change adds. Once published, an address stays:
-the build itself (hooks/addresses.py) stops when an address in the manifest
-is no longer produced and no redirect covers it, and --check also fails when
-the build produces an address the manifest does not list yet (run --write).
+The manifest lists every address the site publishes, in every language:
+each page, each file from docs/ and each redirect of data/redirects.yml. The
+addresses are those of the build's own site model (hooks/published.py):
+MkDocs loads mkdocs.yml and runs the build's configuration and file events
+(every plugin and hook, as `mkdocs build` does before it renders anything),
+and the model they made is asked for its addresses. The manifest is
+committed, so a review shows every address a change adds. Once published,
+an address stays: the build itself (hooks/addresses.py) stops when an
+address in the manifest is no longer produced and no redirect covers it,
+and --check also fails when the build produces an address the manifest
+does not list yet (run --write).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "hooks"))
 
-from build import BuildError, build_into  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import MkDocsException  # noqa: E402
+from mkdocs.structure.files import get_files  # noqa: E402
 
-MANIFEST = ROOT / "data" / "addresses.txt"
-# Files every build writes that are no address of a page or a document.
-NOT_ADDRESSES = {"404.html", "sitemap.xml", "sitemap.xml.gz", "robots.txt", "CNAME"}
+import published  # noqa: E402
+import redirect_rules  # noqa: E402
+
+MANIFEST = ROOT / published.MANIFEST
 HEADER = """\
 # Every address this site has published, one per line, below the site's base
 # URL: "/" is the Latvian home page, "/en/" the English one, "/en/about/" is
@@ -41,45 +47,21 @@ HEADER = """\
 """
 
 
-def language_prefixes() -> list[str]:
-    """The folders of the non-default languages in the built site ("en/")."""
-    return sorted(f"{p.name}/" for p in (ROOT / "docs").iterdir() if p.is_dir() and p.name != default_language())
+class AddressesUnknown(Exception):
+    """The build stopped before it knew its addresses; the message says why."""
 
 
-def default_language() -> str:
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # !ENV and the like
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return next(lang["locale"] for lang in plugin["i18n"]["languages"] if lang.get("default"))
-    raise SystemExit("mkdocs.yml: no i18n plugin with a default language")
-
-
-def produced_addresses(site_dir: Path) -> set[str]:
-    """Every address a built site answers: each index.html (a page or a
-    redirect), each file that came from docs/, each .html redirect page."""
-    prefixes = language_prefixes()
-    default = default_language()
-    addresses = set()
-    for file in site_dir.rglob("*"):
-        if not file.is_file():
-            continue
-        path = file.relative_to(site_dir).as_posix()
-        if path in NOT_ADDRESSES:
-            continue
-        if path == "index.html" or path.endswith("/index.html"):
-            addresses.add(path[: -len("index.html")])
-            continue
-        prefix = next((p for p in prefixes if path.startswith(p)), "")
-        source = ROOT / "docs" / (prefix.rstrip("/") or default) / path.removeprefix(prefix)
-        if source.is_file() or (path.endswith(".html") and "noindex" in file.read_text(encoding="utf-8", errors="replace")):
-            addresses.add(path)
-    return addresses
+def produced_addresses(root: Path = ROOT) -> set[str]:
+    """Every address the build of the site at `root` publishes, from its site model."""
+    try:
+        config = load_config(str(root / "mkdocs.yml"))
+        config.plugins.on_startup(command="build", dirty=False)
+        config = config.plugins.on_config(config)
+        config.plugins.on_files(get_files(config), config=config)
+    except MkDocsException as error:
+        raise AddressesUnknown(str(error)) from None
+    site = published.current()
+    return site.addresses() | {redirect.source for redirect in redirect_rules.load(root, site.languages)}
 
 
 def manifest_addresses() -> list[str]:
@@ -93,9 +75,9 @@ def write_manifest(addresses: set[str]) -> None:
     MANIFEST.write_text(HEADER + "".join(f"/{address}\n" for address in sorted(addresses)), encoding="utf-8")
 
 
-def check_manifest(site_dir: Path) -> list[str]:
-    """What is wrong with the committed manifest for the site built in site_dir."""
-    produced = produced_addresses(site_dir)
+def check_manifest(root: Path = ROOT) -> list[str]:
+    """What is wrong with the committed manifest for the site the build makes."""
+    produced = produced_addresses(root)
     listed = manifest_addresses()
     problems = [
         f"data/addresses.txt: /{address} is no longer produced and no redirect covers it. "
@@ -116,23 +98,21 @@ def check_manifest(site_dir: Path) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     mode = parser.add_mutually_exclusive_group(required=True)
-    mode.add_argument("--write", action="store_true", help="rewrite data/addresses.txt from a build")
+    mode.add_argument("--write", action="store_true", help="add the build's new addresses to data/addresses.txt")
     mode.add_argument("--check", action="store_true", help="fail when data/addresses.txt is stale or an address is lost")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="addresses-") as out:
-        try:
-            build_into(Path(out))
-        except BuildError as error:
-            print(error, file=sys.stderr)
-            print("\nThe build failed: data/addresses.txt was not checked or changed.", file=sys.stderr)
-            return 1
+    try:
         if args.write:
             before = set(manifest_addresses())
-            produced = produced_addresses(Path(out))
+            produced = produced_addresses()
             write_manifest(produced | before)  # never drops an address: the build guarantees they are all produced
             print(f"data/addresses.txt: {len(produced | before)} addresses ({len(produced - before)} new).")
             return 0
-        problems = check_manifest(Path(out))
+        problems = check_manifest()
+    except AddressesUnknown as error:
+        print(error, file=sys.stderr)
+        print("\nThe build stopped: data/addresses.txt was not checked or changed.", file=sys.stderr)
+        return 1
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

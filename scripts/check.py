@@ -6,8 +6,9 @@
 3. when both passed, a strict build of the whole site into a temporary
    folder (links, anchors, images, navigation, macros, templates), which is
    then thrown away: site/ is not touched;
-4. data/addresses.txt against that build (scripts/address_manifest.py): no published
-   address lost without a redirect, no new address unlisted.
+4. data/addresses.txt against the addresses of that build's site model
+   (scripts/address_manifest.py): no published address lost without a
+   redirect, no new address unlisted.
 
 Prints one line per mistake (file:line: what is wrong: how to fix it) and
 exits with 1 when there is any.
@@ -24,21 +25,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import page_checks  # noqa: E402
+import published  # noqa: E402
 import sitedata  # noqa: E402
 from address_manifest import check_manifest  # noqa: E402
 from build import BuildError, build_into  # noqa: E402
 
 
-def check_data() -> list[str]:
+def check_data(root: Path = ROOT) -> list[str]:
     try:
-        sitedata.load(ROOT / "data")
+        sitedata.load(root / "data")
     except sitedata.DataError as error:
         return error.messages
     return []
 
 
-def check_pages() -> list[str]:
-    return page_checks.check_sources(ROOT)
+def check_pages(root: Path = ROOT) -> list[str]:
+    return page_checks.check_sources(root, published.languages_of(root))
 
 
 def check_build() -> list[str]:
@@ -47,7 +49,7 @@ def check_build() -> list[str]:
             build_into(Path(out))
         except BuildError as error:
             return str(error).splitlines()
-        return check_manifest(Path(out))
+        return check_manifest()
 
 
 def main() -> int:

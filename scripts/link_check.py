@@ -47,6 +47,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_STATE = ROOT / ".cache" / "link-check" / "state.json"  # the folder links.yml caches
 MARKER = "<!-- dead-links-report -->"
 LABEL = "dead-links"
 TITLE = "Dead external links"
@@ -353,7 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--site", type=Path, default=ROOT / "site", help="the built site (make build)")
     run.add_argument("--site-url", default=os.environ.get("SITE_URL"), required=not os.environ.get("SITE_URL"),
                      help="the address the site was built for (default: $SITE_URL)")
-    run.add_argument("--state", type=Path, default=ROOT / ".cache" / "link-check" / "state.json")
+    run.add_argument("--state", type=Path, default=DEFAULT_STATE)
     run.add_argument("--out", type=Path, default=ROOT / "build-output" / "link-check.json")
     run.add_argument("--timeout", type=int, default=20, help="seconds for each connection")
     run.add_argument("--max-seconds", type=int, default=900, help="the longest the whole check may take")

@@ -1,10 +1,14 @@
 """Every mistake of the corpus (tests/mistakes/cases.yml) ends in its exact
-message, a non-zero exit and an untouched site/, in `make check`
-(scripts/check.py) and in `make build` (scripts/build.py).
+message, a non-zero exit and an untouched site/.
 
-Each case runs in its own temporary copy of the project's content; the
-cases run in parallel processes (one per CPU), started once per session.
-Also here: data HTML is shown as text on the page, and the "edit this page"
+A mistake in data/ or in a page's source is found without building
+anything: those cases run in-process, on a temporary copy of the project,
+through the same functions `make check` (scripts/check.py) and the build's
+hooks call. Mistakes only a build finds run `make check` in a separate
+process each. One case of each stage also runs both commands, `make check`
+and `make build` (scripts/build.py), as an editor's pull request does: the
+exit code, the exact line, no traceback, and site/ left as it was. Also
+here: data HTML is shown as text on the page, and the "edit this page"
 link of each kind of page.
 """
 
@@ -25,7 +29,15 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project
 
+import check  # scripts/check.py
+import page_checks  # hooks/page_checks.py
+import published  # hooks/published.py
+
 CASES = yaml.safe_load((Path(__file__).parent / "mistakes" / "cases.yml").read_text(encoding="utf-8"))
+IN_PROCESS = [case for case in CASES if case["step"] in ("data", "pages")]
+BUILD_CASES = [case for case in CASES if case["step"] == "build"]
+# One case of each stage runs both commands as separate processes.
+COMMAND_LINE = {"data": "missing-translation-in-data", "pages": "missing-translation-of-a-page", "build": "broken-link"}
 MARKER = "the last good site\n"
 
 
@@ -90,63 +102,94 @@ def run(project: Path, script: str, *args: str) -> Run:
     return Run(result.returncode, [line.strip() for line in output.splitlines()], output)
 
 
-def run_case(case: dict, base: Path) -> Outcome:
+def prepare(case: dict, base: Path) -> tuple[Path, str]:
+    """A copy of the project with the case's edits; the message it must cause."""
     project = copy_project(base / case["name"])
     for edit in case["edits"]:
         path, line = apply(project, edit)
-    expected = expected_message(case["expect"], path, line)
+    return project, expected_message(case["expect"], path, line)
+
+
+def run_both_commands(case: dict, base: Path) -> Outcome:
+    project, expected = prepare(case, base)
     site = project / "site"
     site.mkdir()
     (site / "marker.txt").write_text(MARKER, encoding="utf-8")
-    check, build = run(project, "check.py"), run(project, "build.py")
+    check_run, build_run = run(project, "check.py"), run(project, "build.py")
     return Outcome(
         expected=expected,
-        check=check,
-        build=build,
+        check=check_run,
+        build=build_run,
         site_files=sorted(p.relative_to(site).as_posix() for p in site.rglob("*")),
         marker=(site / "marker.txt").read_text(encoding="utf-8"),
         leftovers=sorted(p.name for p in project.iterdir() if p.name.startswith(".site")),
     )
 
 
-@pytest.fixture(scope="session")
-def outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
-    base = tmp_path_factory.mktemp("mistakes")
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        futures = {case["name"]: pool.submit(run_case, case, base) for case in CASES}
-        return {name: future.result() for name, future in futures.items()}
-
-
 def test_the_corpus_is_complete() -> None:
     names = [case["name"] for case in CASES]
     assert len(names) >= 25 and len(set(names)) == len(names)
-    for step in ("data", "pages", "build"):
+    for step, name in COMMAND_LINE.items():
         assert any(case["step"] == step for case in CASES), step
+        assert next(case for case in CASES if case["name"] == name)["step"] == step, name
 
 
-@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
-def test_mistake_is_caught_with_its_message(case: dict, outcomes: dict[str, Outcome]) -> None:
-    outcome = outcomes[case["name"]]
+@pytest.mark.parametrize("case", IN_PROCESS, ids=[case["name"] for case in IN_PROCESS])
+def test_data_or_page_mistake_is_named_without_building(case: dict, tmp_path: Path) -> None:
+    """What `make check` prints before it builds, and what the build's
+    hooks (hooks/data.py, hooks/page_checks.py) stop with."""
+    project, expected = prepare(case, tmp_path)
+    messages = check.check_data(project) + page_checks.check_sources(project, published.languages_of(ROOT))
+    assert expected in messages, "\n".join(messages)
+
+
+@pytest.fixture(scope="session")
+def build_outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, Run]]:
+    base = tmp_path_factory.mktemp("build-mistakes")
+
+    def check_case(case: dict) -> tuple[str, Run]:
+        project, expected = prepare(case, base)
+        return expected, run(project, "check.py")
+
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        return dict(zip([case["name"] for case in BUILD_CASES], pool.map(check_case, BUILD_CASES)))
+
+
+@pytest.mark.parametrize("case", BUILD_CASES, ids=[case["name"] for case in BUILD_CASES])
+def test_build_mistake_is_named_by_make_check(case: dict, build_outcomes: dict[str, tuple[str, Run]]) -> None:
+    expected, result = build_outcomes[case["name"]]
+    assert result.returncode != 0, f"make check passed despite the mistake:\n{result.output}"
+    assert expected in result.lines, f"make check did not print\n  {expected}\nbut:\n{result.output}"
+    assert "Traceback" not in result.output, f"make check printed a traceback:\n{result.output}"
+
+
+@pytest.fixture(scope="session")
+def command_line_outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Outcome]:
+    base = tmp_path_factory.mktemp("command-line")
+    cases = {case["name"]: case for case in CASES}
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        futures = {step: pool.submit(run_both_commands, cases[name], base) for step, name in COMMAND_LINE.items()}
+        return {step: future.result() for step, future in futures.items()}
+
+
+@pytest.mark.parametrize("step", COMMAND_LINE)
+def test_both_commands_fail_with_the_message_and_publish_nothing(step: str, command_line_outcomes: dict[str, Outcome]) -> None:
+    outcome = command_line_outcomes[step]
     for command, result in (("make check", outcome.check), ("make build", outcome.build)):
         assert result.returncode != 0, f"{command} passed despite the mistake:\n{result.output}"
         assert outcome.expected in result.lines, f"{command} did not print\n  {outcome.expected}\nbut:\n{result.output}"
         assert "Traceback" not in result.output, f"{command} printed a traceback:\n{result.output}"
+    if step != "build":  # caught before MkDocs starts: no build noise around the line
+        assert not any("Aborted" in line or line.startswith(("INFO", "WARNING", "ERROR")) for line in outcome.check.lines), outcome.check.output
     assert outcome.site_files == ["marker.txt"] and outcome.marker == MARKER, "site/ was changed by a failed build"
     assert outcome.leftovers == [], "a failed build left its temporary folder behind"
 
 
-@pytest.mark.parametrize("case", [c for c in CASES if c["step"] in ("data", "pages")], ids=lambda c: c["name"])
-def test_check_names_data_and_page_mistakes_without_building(case: dict, outcomes: dict[str, Outcome]) -> None:
-    """Caught before the build: make check's first steps report them (and
-    every other data or page mistake of the same run) without MkDocs."""
-    check = outcomes[case["name"]].check
-    assert not any("Aborted" in line or line.startswith(("INFO", "WARNING", "ERROR")) for line in check.lines), check.output
-
-
-def test_every_message_is_one_line_naming_file_and_line(outcomes: dict[str, Outcome]) -> None:
+def test_every_message_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
     where = re.compile(r"^(data|docs)/[\w/.-]+\.(yml|md)(:\d+){1,2}: \S")
-    for name, outcome in outcomes.items():
-        assert where.match(outcome.expected), (name, outcome.expected)
+    for case in CASES:
+        _, expected = prepare(case, tmp_path)
+        assert where.match(expected), (case["name"], expected)
 
 
 def test_one_run_reports_every_mistake(tmp_path: Path) -> None:
@@ -158,10 +201,9 @@ def test_one_run_reports_every_mistake(tmp_path: Path) -> None:
         for edit in cases[name]["edits"]:
             path, line = apply(project, edit)
         expected.append(expected_message(cases[name]["expect"], path, line))
-    result = run(project, "check.py")
-    assert result.returncode != 0
+    messages = check.check_data(project) + page_checks.check_sources(project, published.languages_of(ROOT))
     for message in expected:
-        assert message in result.lines, (message, result.output)
+        assert message in messages, (message, messages)
 
 
 def test_html_typed_into_data_is_shown_as_text(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@ the EEA Grants block, nothing unrendered and nothing from other hosts."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -16,11 +17,25 @@ OTHER = {"lv": "en", "en": "lv"}
 SITE_PATH = urlsplit(SITE_URL).path  # "/pasvaldibu-sadarbiba/"
 
 
-def test_every_page_exists_in_both_languages(site_pages: list[SitePage]) -> None:
+def test_every_page_exists_in_both_languages(site: Path, site_pages: list[SitePage]) -> None:
+    """Every page of docs/ and data/ is built in both languages, and the
+    build makes no page beyond them (redirect pages aside)."""
     missing = [page.path or "/" for page in site_pages if not page.file.is_file()]
     assert not missing, f"pages not built: {missing}"
-    # 9 Markdown pages + 6 activities + 3 partners, in two languages
-    assert len(site_pages) >= 2 * (9 + 6 + 3)
+    built = {file for file in site.rglob("index.html") if 'name="robots" content="noindex"' not in file.read_text(encoding="utf-8")}
+    assert built == {page.file for page in site_pages}
+
+
+def test_each_search_index_holds_exactly_its_languages_pages(site: Path, site_pages: list[SitePage]) -> None:
+    for lang in LANGUAGES:
+        index = json.loads((site / "search" / f"{lang}.json").read_text(encoding="utf-8"))
+        pages = {page.path: page for page in site_pages if page.lang == lang}
+        assert {doc["location"] for doc in index["docs"]} == set(pages), lang
+        for doc in index["docs"]:
+            page = pages[doc["location"]]
+            assert page.soup.title.get_text().startswith(doc["title"] + " - "), doc["location"]
+            first_paragraph = " ".join(page.soup.select_one("article p").get_text().split())
+            assert first_paragraph[:60] in " ".join(doc["text"].split()), doc["location"]
 
 
 def test_html_lang_is_that_of_the_page(site_pages: list[SitePage]) -> None:

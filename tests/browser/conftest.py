@@ -177,8 +177,6 @@ def visit(server: str, contexts, axe):
             record.status = response.status if response else None
             results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
             record.violations = results.response["violations"]
-            # Material's late requests (its sitemaps) too; usually reached during axe.
-            page.wait_for_load_state("networkidle")
             record.local_storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
             record.session_storage = page.evaluate("Object.fromEntries(Object.entries(sessionStorage))")
             record.cookies = context.cookies()
