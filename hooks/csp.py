@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -63,6 +64,13 @@ def source_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
+@dataclass(frozen=True)
+class Refused:
+    attribute: str  # as written: name="value"
+    element: str  # <tag name="value"> (shortened)
+    why: str
+
+
 class _InlineCode(HTMLParser):
     """The policy's meta tag, the inline scripts and styles, and what no
     hash can allow, of one HTML document."""
@@ -72,7 +80,7 @@ class _InlineCode(HTMLParser):
         self.policy_tag: str | None = None
         self.scripts: list[str] = []
         self.styles: list[str] = []
-        self.refused: list[str] = []
+        self.refused: list[Refused] = []
         self._open: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -87,13 +95,14 @@ class _InlineCode(HTMLParser):
             self.styles.append("")
         for name, value in values.items():
             if name.startswith("on"):
-                self.refused.append(f'<{tag} {name}="{value[:60]}">: an event handler attribute; '
-                                    "add the handler in a script file under overrides/assets/javascripts/ instead")
+                why = "an event handler attribute: add the handler in a script file under overrides/assets/javascripts/"
             elif name == "style":
-                self.refused.append(f'<{tag} style="{value[:60]}">: a style attribute; '
-                                    "give the element a class and style it in overrides/assets/stylesheets/site.css")
+                why = "a style attribute: give the element a class (in Markdown: { .name }) styled in overrides/assets/stylesheets/"
             elif name in ADDRESS_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
-                self.refused.append(f'<{tag} {name}="{value[:60]}">: a javascript: address; use a script file instead')
+                why = "a javascript: address: link to a page, or add the behaviour in a script file"
+            else:
+                continue
+            self.refused.append(Refused(f'{name}="{value}"', f'<{tag} {name}="{value[:60]}">', why))
 
     def handle_data(self, data: str) -> None:
         if self._open is not None:
@@ -104,15 +113,17 @@ class _InlineCode(HTMLParser):
             self._open = None
 
 
-def with_policy(html: str, where: str) -> str:
+def with_policy(html: str, where: str, source: tuple[str, Path] | None = None) -> str:
     """`html` with its policy's placeholders replaced by the hashes of its
-    inline scripts and styles; PluginError naming `where` for what the policy
-    cannot allow."""
+    inline scripts and styles; PluginError for what the policy cannot allow,
+    at its line of `source` (the page's Markdown: its name in messages and
+    its path) when written there, else naming `where`."""
     found = _InlineCode()
     found.feed(html)
     found.close()
     if found.refused:
-        raise PluginError(f"{where}: the content security policy would block " + "; ".join(dict.fromkeys(found.refused)))
+        raise PluginError("\n".join(dict.fromkeys(_place(item, where, source) + f"{item.element}: the site's content "
+                                                   f"security policy blocks {item.why}." for item in found.refused)))
     if found.policy_tag is None:
         raise PluginError(f"{where}: no content security policy; its template must include partials/csp.html first in <head>")
     tag = found.policy_tag
@@ -124,10 +135,20 @@ def with_policy(html: str, where: str) -> str:
     return html.replace(tag, filled, 1)
 
 
+def _place(item: Refused, where: str, source: tuple[str, Path] | None) -> str:
+    if source is not None and source[1].is_file():
+        for number, line in enumerate(source[1].read_text(encoding="utf-8").splitlines(), 1):
+            if item.attribute in line or item.attribute.replace('"', "'") in line:
+                return f"{source[0]}:{number}: "
+    return f"{where}: "
+
+
 @event_priority(LAST)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    source = page.meta.get("generated_from") or f"docs/{page.file.src_uri}"
-    return with_policy(output, f"page /{page.url} ({source} or a template in overrides/)")
+    generated = page.meta.get("generated_from")
+    source = generated or f"docs/{page.file.src_uri}"
+    markdown = None if generated or not page.file.abs_src_path else (source, Path(page.file.abs_src_path))
+    return with_policy(output, f"page /{page.url} (made from {source} and the templates in overrides/)", markdown)
 
 
 @event_priority(LAST)

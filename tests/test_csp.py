@@ -3,22 +3,31 @@ pages, generated pages, 404.html; redirect pages in tests/browser/test_csp.py),
 read from the files with BeautifulSoup and checked against the page's own
 inline scripts: the policy comes before any script or stylesheet, allows only
 the site itself, and names exactly the hashes of the scripts the page has.
-Chromium's view of the same pages: tests/browser/test_csp.py.
+What the build refuses (markup no hash can allow) and how it hashes are
+tested on the hook itself (hooks/csp.py). Chromium's view of the same pages:
+tests/browser/test_csp.py.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 
-from conftest import copy_project
+from conftest import ROOT, copy_project
+
+sys.path.insert(0, str(ROOT / "hooks"))
+
+import csp  # noqa: E402
+
+POLICY_TEMPLATE = (ROOT / "overrides" / "partials" / "csp.html").read_text(encoding="utf-8").split("-#}", 1)[1]
 
 # Script types a browser runs; anything else (JSON-LD) is a data block,
 # never run, and outside the policy.
@@ -114,15 +123,38 @@ def test_a_page_that_gains_an_inline_script_the_build_did_not_hash_is_named(site
     assert sha256_source("document.title = 'x'") in problems[0]
 
 
-def test_markup_the_policy_would_block_stops_the_build_naming_the_page(tmp_path: Path) -> None:
+def test_markup_the_policy_would_block_stops_the_build_at_its_line(tmp_path: Path) -> None:
     copy = copy_project(tmp_path / "project")
-    eea = copy / "overrides" / "partials" / "eea.html"
-    eea.write_text(eea.read_text(encoding="utf-8") + '\n<button type="button" onclick="print()">Print</button>\n', encoding="utf-8")
+    page = copy / "docs" / "en" / "contact.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + '\n<span style="color: red">Important</span>\n', encoding="utf-8")
+    line = len(text.splitlines()) + 2
     result = subprocess.run([sys.executable, "scripts/build.py", "--site-dir", str(tmp_path / "site")],
                             cwd=copy, capture_output=True, text=True)
     assert result.returncode != 0
-    # The first page rendered names it (MkDocs renders 404.html before the pages).
-    assert re.search(r"^(page /\S*|overrides/404\.html)\b.*: the content security policy would block "
-                     r'<button onclick="print\(\)">: an event handler attribute; add the handler in a script file '
-                     r"under overrides/assets/javascripts/", result.stderr, re.M), result.stderr
+    assert (f'docs/en/contact.md:{line}: <span style="color: red">: the site\'s content security policy blocks a style '
+            "attribute: give the element a class (in Markdown: { .name }) styled in overrides/assets/stylesheets/.") in result.stderr.splitlines(), result.stderr
     assert not (tmp_path / "site").exists(), "nothing is published"
+
+
+@pytest.mark.parametrize(("markup", "why"), [
+    ('<button type="button" onclick="print()">Print</button>', 'an event handler attribute: add the handler in a script file'),
+    ('<a href="javascript:print()">Print</a>', "a javascript: address"),
+])
+def test_markup_a_template_adds_that_the_policy_would_block_names_the_page(markup: str, why: str) -> None:
+    page = f'<!doctype html><html><head><meta charset="utf-8">{POLICY_TEMPLATE}</head><body>{markup}</body></html>'
+    with pytest.raises(PluginError) as error:
+        csp.with_policy(page, "page /en/contact/ (made from docs/en/contact.md and the templates in overrides/)")
+    assert str(error.value).startswith("page /en/contact/ (made from docs/en/contact.md and the templates in overrides/): <")
+    assert f"the site's content security policy blocks {why}" in str(error.value)
+
+
+def test_the_build_hashes_exactly_what_it_parsed() -> None:
+    scripts = ["location.replace('../x/')", "a = 1;\r\nb = 2"]
+    page = (f'<!doctype html><html><head><meta charset="utf-8">{POLICY_TEMPLATE}'
+            '<script type="application/ld+json">{"a": 1}</script></head><body>'
+            + "".join(f"<script>{s}</script>" for s in scripts) + f"<script>{scripts[0]}</script></body></html>")
+    policy = parse_policy(BeautifulSoup(csp.with_policy(page, "test"), "html.parser").find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"])
+    # The browser hashes the text as parsed: CR LF becomes LF. JSON-LD is never run.
+    assert policy["script-src"] == ["'self'", sha256_source(scripts[0]), sha256_source("a = 1;\nb = 2")]
+    assert policy["style-src"] == ["'self'"]
