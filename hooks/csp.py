@@ -46,6 +46,7 @@ JAVASCRIPT_TYPES = {
 }
 ADDRESS_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href"}
 PREVIEW_SCRIPTS = "'unsafe-inline'"  # `mkdocs serve` only (see above)
+HEAD_BYTES = 4096
 LAST = -2000  # after every other hook (hooks/compact_html.py runs at -1000)
 
 
@@ -161,8 +162,12 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 @event_priority(LAST)
 def on_post_build(config: MkDocsConfig) -> None:
     # Pages written without a template event (hooks/redirects.py): those
-    # still carrying a placeholder.
+    # whose head still carries the placeholder (the policy is in the first
+    # few hundred bytes, so a large site's pages are not read whole).
+    placeholder = SCRIPT_HASHES.encode("utf-8")
     for file in sorted(Path(config.site_dir).rglob("*.html")):
+        with file.open("rb") as start:
+            if placeholder not in start.read(HEAD_BYTES):
+                continue
         html = file.read_text(encoding="utf-8")
-        if SCRIPT_HASHES in html:
-            file.write_text(with_policy(html, f"{file.relative_to(config.site_dir)} (written by the build)"), encoding="utf-8")
+        file.write_text(with_policy(html, f"{file.relative_to(config.site_dir)} (written by the build)"), encoding="utf-8")
