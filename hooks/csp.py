@@ -1,10 +1,10 @@
 """Content security policy hook: each page's policy allows exactly the inline
 scripts and styles that page has.
 
-Events: on_startup (is this `mkdocs serve`?), on_post_page and on_post_template (each page's and 404.html's
-finished HTML, after every other hook), on_post_build (the redirect pages
-hooks/redirects.py writes straight into site_dir). Reads and rewrites only
-built HTML.
+Events: on_startup (is this `mkdocs serve`?), on_post_page and
+on_post_template (each page's and 404.html's finished HTML, after every
+other hook), on_post_build (the redirect pages hooks/redirects.py writes
+straight into site_dir). Reads and rewrites only built HTML.
 
 overrides/partials/csp.html puts the policy first in every page's head, with
 two placeholders; here they become the SHA-256 hashes of the inline script

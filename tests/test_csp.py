@@ -158,3 +158,21 @@ def test_the_build_hashes_exactly_what_it_parsed() -> None:
     # The browser hashes the text as parsed: CR LF becomes LF. JSON-LD is never run.
     assert policy["script-src"] == ["'self'", sha256_source(scripts[0]), sha256_source("a = 1;\nb = 2")]
     assert policy["style-src"] == ["'self'"]
+
+
+def test_the_serve_preview_lets_mkdocs_live_reload_script_run() -> None:
+    """MkDocs injects its live-reload script, different on every request,
+    into each page `mkdocs serve` sends: the preview's policy allows inline
+    scripts (no hash would), a built site's never does."""
+    page = f'<!doctype html><html><head><meta charset="utf-8">{POLICY_TEMPLATE}</head><body><script>x()</script></body></html>'
+
+    def script_sources() -> list[str]:
+        filled = BeautifulSoup(csp.with_policy(page, "test"), "html.parser")
+        return parse_policy(filled.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"])["script-src"]
+
+    try:
+        csp.on_startup("serve", dirty=False)
+        assert script_sources() == ["'self'", "'unsafe-inline'"]
+    finally:
+        csp.on_startup("build", dirty=False)
+    assert script_sources() == ["'self'", sha256_source("x()")]
