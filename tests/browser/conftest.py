@@ -57,7 +57,14 @@ def watch_policy(page) -> list[str]:
     found: list[str] = []
     page.expose_binding("__reportViolation", lambda source, text: found.append(f"{source['frame'].url}: {text}"))
     page.add_init_script(_REPORT_VIOLATIONS)
-    page.on("console", lambda message: message.type == "error" and found.append(f"{message.location.get('url') or page.url}: console: {message.text}"))
+    def console(message) -> None:
+        url = message.location.get("url") or page.url
+        # Chromium asks for /favicon.ico by itself on a page naming no icon
+        # (a redirect page, gone at once): not the page's doing.
+        if message.type == "error" and not url.endswith("/favicon.ico"):
+            found.append(f"{url}: console: {message.text}")
+
+    page.on("console", console)
     return found
 
 
