@@ -34,6 +34,7 @@ import argparse
 import csv
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -118,10 +119,12 @@ def _mappings(node):
 
 
 def docs_places(root: Path, url: str) -> list[Place]:
-    """Where a page source under docs/ writes `url`."""
+    """Where a page source under docs/ writes `url` (itself, not a longer
+    address starting with it)."""
+    written = re.compile(re.escape(url) + r"(?=$|[\s)\]>\"'#,|]|\.(?:\s|$))")
     return [Place(file.relative_to(root).as_posix(), number)
             for file in sorted((root / "docs").rglob("*.md"))
-            for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1) if url in line]
+            for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1) if written.search(line)]
 
 
 # --- checking them -----------------------------------------------------------------------------

@@ -110,7 +110,8 @@ def make_project(root: Path, base: str, paths: list[str]) -> Path:
         encoding="utf-8",
     )
     (root / "docs" / "en").mkdir(parents=True)
-    (root / "docs" / "en" / "about.md").write_text(f"# About\n\nSee [the study]({base}/slow).\n", encoding="utf-8")
+    (root / "docs" / "en" / "about.md").write_text(
+        f"# About\n\nSee [the study]({base}/slow).\n\nNot the [slower one]({base}/slower).\n", encoding="utf-8")
     return site
 
 
@@ -157,7 +158,7 @@ def test_a_link_is_reported_only_after_failing_two_checks_in_a_row(host, tmp_pat
     broken = body.split(f"### {host.base}/broken\n", 1)[1].split("###", 1)[0]
     assert "`data/partners.yml:6` (archived copy: https://web.archive.org/web/2024/broken)" in broken
     slow = body.split(f"### {host.base}/slow\n", 1)[1]
-    assert "**Page source:** `docs/en/about.md:3`" in slow
+    assert "**Page source:** `docs/en/about.md:3`" in slow and "about.md:5" not in slow, "only the address itself"
     for working in ("/ok", "/moved"):
         assert f"### {host.base}{working}\n" not in body
 
