@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -120,7 +121,7 @@ def with_policy(html: str, where: str, source: tuple[str, Path] | None = None) -
     at its line of `source` (the page's Markdown: its name in messages and
     its path) when written there, else naming `where`."""
     found = _InlineCode()
-    found.feed(html)
+    found.feed(html if _REFUSABLE.search(html.lower()) else _inline_parts(html))
     found.close()
     if found.refused:
         raise PluginError("\n".join(dict.fromkeys(_place(item, where, source) + f"{item.element}: the site's content "
@@ -134,6 +135,33 @@ def with_policy(html: str, where: str, source: tuple[str, Path] | None = None) -
     for placeholder, sources in ((SCRIPT_HASHES, script_sources), (STYLE_HASHES, style_sources)):
         filled = filled.replace(" " + placeholder, "".join(" " + source for source in sources))
     return html.replace(tag, filled, 1)
+
+
+# Where a page may hold markup the policy cannot allow (case folded). Most
+# pages hold none: then only the parts the policy is about are parsed (the
+# policy's meta element, each script and style element), not the whole page
+# (a tenth of the time). The browser enforces the policy either way.
+_REFUSABLE = re.compile(r"\s(?:on[a-z]+|style)\s*=|javascript:")
+
+
+def _inline_parts(html: str) -> str:
+    """The policy's meta tag and every script and style element of `html`,
+    cut out as they stand (the whole page if one is not closed)."""
+    lowered = html.lower()
+    parts = []
+    at = lowered.find(POLICY_META)
+    if at >= 0:
+        parts.append(html[lowered.rfind("<meta", 0, at):lowered.find(">", at) + 1])
+    for tag in ("script", "style"):
+        start = lowered.find("<" + tag)
+        while start >= 0:
+            end = lowered.find("</" + tag, start)
+            if end < 0:
+                return html
+            end = lowered.find(">", end) + 1
+            parts.append(html[start:end])
+            start = lowered.find("<" + tag, end)
+    return "".join(parts)
 
 
 def _place(item: Refused, where: str, source: tuple[str, Path] | None) -> str:

@@ -176,3 +176,13 @@ def test_the_serve_preview_lets_mkdocs_live_reload_script_run() -> None:
     finally:
         csp.on_startup("build", dirty=False)
     assert script_sources() == ["'self'", sha256_source("x()")]
+
+
+def test_parsing_only_the_inline_parts_finds_what_parsing_the_whole_page_finds(site: Path) -> None:
+    for file in sorted(site.rglob("*.html")):
+        html = file.read_text(encoding="utf-8")
+        whole, parts = csp._InlineCode(), csp._InlineCode()
+        whole.feed(html)
+        parts.feed(csp._inline_parts(html))
+        assert (parts.policy_tag, parts.scripts, parts.styles) == (whole.policy_tag, whole.scripts, whole.styles), file
+        assert whole.policy_tag and whole.refused == []
