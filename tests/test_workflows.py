@@ -4,7 +4,7 @@ Both linters run here, offline, from the packages `make install` put into
 .venv (actionlint with shellcheck for the `run:` scripts; zizmor with
 --offline and its strictest persona). Each one is also run on a workflow
 with known mistakes, so a linter that silently checks nothing fails the
-tests. The rest asserts the project's own rules for its two workflows.
+tests. The rest asserts the project's own rules for its workflows.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 TEST_WORKFLOW = WORKFLOWS / "test.yml"
 DEPLOY_WORKFLOW = WORKFLOWS / "deploy.yml"
+LINKS_WORKFLOW = WORKFLOWS / "links.yml"
 # The linters are installed into the same virtual environment as pytest.
 VENV_BIN = Path(sys.executable).parent
 PINNED_USES = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
@@ -154,6 +155,10 @@ def test_zizmor_reports_a_bad_workflow_offline(tmp_path: Path):
         (TEST_WORKFLOW, "permissions: {}", "permissions: write-all", "excessive-permissions"),
         (DEPLOY_WORKFLOW, re.compile(r"@[0-9a-f]{40} # (v\d+)\.\d+\.\d+"), r"@\1", "unpinned-uses"),
         (TEST_WORKFLOW, "  pull_request:\n", "  pull_request_target:\n", "dangerous-triggers"),
+        (LINKS_WORKFLOW, "persist-credentials: false", "persist-credentials: true", "artipacked"),
+        (LINKS_WORKFLOW, "SITE_URL: ${{ steps.pages.outputs.base_url }}/\n        run: .venv/bin/python scripts/link_check.py check",
+         "SITE_URL: x\n        run: SITE_URL=${{ steps.pages.outputs.base_url }}/ .venv/bin/python scripts/link_check.py check",
+         "template-injection"),
     ],
 )
 def test_zizmor_reports_each_safeguard_removed(tmp_path: Path, workflow: Path, old, new: str, audit: str):
@@ -293,3 +298,41 @@ def test_only_the_publishing_job_may_write_to_pages():
                 assert [step["uses"].split("@")[0] for step in job["steps"]] == ["actions/deploy-pages"], name
             if runs_our_code:
                 assert not writes - {"issues"}, f"{path.name}: job {name} runs our code with write access to {writes}"
+
+
+# --- the weekly link check --------------------------------------------------------
+
+
+def test_a_token_reaches_only_the_step_that_updates_the_issue():
+    """The token (issues: write) is passed to the one step that talks to
+    GitHub; the build and LinkChecker, which fetch from every linked host,
+    run without it."""
+    for path in workflow_files():
+        for job_id, job in load(path)["jobs"].items():
+            holding = [step for step in job.get("steps", []) if "github.token" in json.dumps(step)]
+            if job["permissions"].get("issues") == "write":
+                assert [step.get("run") for step in holding] == [".venv/bin/python scripts/link_check.py issue"], job_id
+            else:
+                assert holding == [], f"{path.name}: job {job_id} passes a token it needs for nothing"
+
+
+def test_link_counts_are_restored_before_the_check_and_saved_after_it():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import link_check
+
+    (job,) = load(LINKS_WORKFLOW)["jobs"].values()
+    restore = step_index(job, lambda s: s.get("uses", "").startswith("actions/cache/restore@"))
+    check = step_index(job, lambda s: "link_check.py check" in s.get("run", ""))
+    save = step_index(job, lambda s: s.get("uses", "").startswith("actions/cache/save@"))
+    assert restore < check < save
+    saved, restored = job["steps"][save]["with"], job["steps"][restore]["with"]
+    # The cached folder holds the state file the script keeps (its default).
+    assert saved["path"] == restored["path"] and link_check.DEFAULT_STATE.is_relative_to(ROOT / saved["path"])
+    assert "--state" not in job["steps"][check]["run"]
+    # Each run saves under a new key; the next restores the newest by prefix.
+    assert "github.run_id" in saved["key"] and saved["key"].startswith(restored["restore-keys"])
+
+
+def test_the_link_check_never_blocks_publishing():
+    deploy = json.dumps(load(DEPLOY_WORKFLOW))
+    assert "workflow_run" not in deploy and "link" not in deploy

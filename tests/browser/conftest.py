@@ -44,6 +44,30 @@ VIEWPORTS = {
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
+# Reports each securitypolicyviolation event to the test (through a binding
+# Playwright adds; init scripts and bindings are outside the page's policy).
+_REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (e) => window.__reportViolation(
+  `${e.effectiveDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`));"""
+
+
+def watch_policy(page) -> list[str]:
+    """Record on `page` every content security policy violation and every
+    console error (with JavaScript off, the console still reports what the
+    policy blocked); returns the list they are added to, each with its URL."""
+    found: list[str] = []
+    page.expose_binding("__reportViolation", lambda source, text: found.append(f"{source['frame'].url}: {text}"))
+    page.add_init_script(_REPORT_VIOLATIONS)
+    def console(message) -> None:
+        url = message.location.get("url") or page.url
+        # Chromium asks for /favicon.ico by itself on a page naming no icon
+        # (a redirect page, gone at once): not the page's doing.
+        if message.type == "error" and not url.endswith("/favicon.ico"):
+            found.append(f"{url}: console: {message.text}")
+
+    page.on("console", console)
+    return found
+
+
 def all_pages() -> list[tuple[str, str]]:
     """(lang, path below the site root) of every page, known at collection time."""
     return [(lang, LANGUAGE_PREFIX[lang] + address_of(source)) for source in page_sources() for lang in LANGUAGES]
@@ -126,6 +150,8 @@ class Visit:
     session_storage: dict[str, str] = field(default_factory=dict)
     cookies: list[dict] = field(default_factory=list)
     status: int | None = None
+    # content security policy violations and console errors (watch_policy)
+    policy: list[str] = field(default_factory=list)
     # (absolute href, text, visible) of every link in the EEA Grants block
     footer_links: list[tuple[str, str, bool]] = field(default_factory=list)
 
@@ -149,6 +175,7 @@ def visit(server: str, contexts, axe):
             context.clear_cookies()
             page = context.new_page()
             record = Visit(url=server + path)
+            record.policy = watch_policy(page)
             page.on("request", lambda request: record.requests.append(request.url))
             page.on("pageerror", lambda error: record.errors.append(str(error)))
             page.on("response", lambda response: response.status >= 400 and record.failed.append(f"{response.status} {response.url}"))
