@@ -5,7 +5,6 @@ anyone; a failed build says what is wrong."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import socket
@@ -96,14 +95,6 @@ def test_every_local_file_a_page_names_exists(site: Path) -> None:
             if not (site / absolute.removeprefix(SITE_URL)).is_file():
                 missing.append((address, url))
     assert not missing
-
-
-def test_search_indexes_hold_exactly_their_language_s_pages(site: Path, site_pages: list[SitePage]) -> None:
-    for lang in ("lv", "en"):
-        index = json.loads((site / "search" / f"{lang}.json").read_text(encoding="utf-8"))
-        assert index["lang"] == lang
-        locations = sorted(doc["location"] for doc in index["docs"])
-        assert locations == sorted(page.path for page in site_pages if page.lang == lang)
 
 
 def test_site_is_readable_by_everyone(site: Path) -> None:

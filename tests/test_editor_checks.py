@@ -81,29 +81,28 @@ def test_a_declared_difference_is_accepted_and_listed(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     _replace(project / "docs/en/networks.md", " 12 network meetings", " 13 network meetings <!-- differs: 13, the English report also counts the closing meeting -->")
     _replace(project / "docs/lv/networks.md", " 12 tīklu sanāksmes", " 12 tīklu sanāksmes <!-- differs: 12 -->")
-    _replace(project / "data/project.yml", "by then 12 network meetings had taken place\n",
-             "by then 13 network meetings had taken place  # differs: 13, as on the English page\n")
-    _replace(project / "data/project.yml", "līdz tam bija notikušas 12 sadarbības tīklu sanāksmes\n",
-             "līdz tam bija notikušas 12 sadarbības tīklu sanāksmes  # differs: 12\n")
+    _replace(project / "data/events.yml", "By then 12 network meetings", "By then 13 network meetings")
+    _replace(project / "data/events.yml", "for the pilot actions.\n", "for the pilot actions.  # differs: 13, as on the English page\n")
+    _replace(project / "data/events.yml", "piecas pašvaldības pilotaktivitātēm.\n", "piecas pašvaldības pilotaktivitātēm.  # differs: 12\n")
     result = figures.check(project)
     assert result.messages == []
     listed = [(d.marker.source.shown, d.marker.line, d.figures, d.marker.text) for d in result.declared]
     assert listed == [
-        ("docs/lv/networks.md", 11, ("12",), "12"),
-        ("docs/en/networks.md", 11, ("13",), "13, the English report also counts the closing meeting"),
-        ("data/project.yml", 72, ("12",), "12"),
-        ("data/project.yml", 73, ("13",), "13, as on the English page"),
+        ("docs/lv/networks.md", 16, ("12",), "12"),
+        ("docs/en/networks.md", 16, ("13",), "13, the English report also counts the closing meeting"),
+        ("data/events.yml", 65, ("12",), "12"),
+        ("data/events.yml", 66, ("13",), "13, as on the English page"),
     ]
     table = report.summary([], [], result.declared, "main").split("### Apzinātas atšķirības", 1)[1]
-    assert "| `docs/en/networks.md:11:52` | 13 | 13, the English report also counts the closing meeting |" in table
-    assert "| `data/project.yml:73:86` | 13 | 13, as on the English page |" in table
+    assert "| `docs/en/networks.md:16:52` | 13 | 13, the English report also counts the closing meeting |" in table
+    assert "| `data/events.yml:66:367` | 13 | 13, as on the English page |" in table
 
 
 def test_a_declared_difference_of_figures_that_agree_is_an_error(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     _replace(project / "docs/en/networks.md", " 12 network meetings", " 12 network meetings <!-- differs: 12 -->")
     assert figures.check(project).messages == [
-        'docs/en/networks.md:11:52: the declared difference "differs: 12" names "12", which the Latvian text has too: '
+        'docs/en/networks.md:16:52: the declared difference "differs: 12" names "12", which the Latvian text has too: '
         "remove the declaration."
     ]
 
@@ -242,14 +241,14 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
     errors = [
         ("docs/en/contact.md", 14, 205, figures_title, 'the web address "https://lps.lv" is not in the Latvian page docs/lv/contact.md: '
          "write the same web address in both languages, or mark a deliberate difference on this line with <!-- differs: https://lps.lv -->."),
-        ("docs/lv/networks.md", 11, 47, figures_title, 'the number "12" is not in the English page docs/en/networks.md (line 11 has "13"): '
+        ("docs/lv/networks.md", 16, 47, figures_title, 'the number "12" is not in the English page docs/en/networks.md (line 16 has "13"): '
          "write the same number in both languages, or mark a deliberate difference on this line with <!-- differs: 12 -->."),
-        ("docs/en/networks.md", 11, 32, figures_title, 'the number "13" is not in the Latvian page docs/lv/networks.md (line 11 has "12"): '
+        ("docs/en/networks.md", 16, 32, figures_title, 'the number "13" is not in the Latvian page docs/lv/networks.md (line 16 has "12"): '
          "write the same number in both languages, or mark a deliberate difference on this line with <!-- differs: 13 -->."),
-        ("data/spelling/lv.txt", 32, 1, spelling_title, '"LLPA" is listed twice (first on line 20): delete this line.'),
+        ("data/spelling/lv.txt", len((ROOT / "data/spelling/lv.txt").read_text(encoding="utf-8").splitlines()) + 1, 1, spelling_title, '"LLPA" is listed twice (first on line 20): delete this line.'),
         ("docs/lv/about.md", 15, 48, spelling_title, '"pasvaldibu" is not in the Latvian dictionary (typed without diacritics? '
          'Did you mean "pašvaldību"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/lv.txt.'),
-        ("data/activities.yml", 53, 17, spelling_title, 'activity "study-visits": summary.en: "visists" is not in the English dictionary '
+        ("data/activities.yml", 90, 17, spelling_title, 'activity "study-visits": summary.en: "visists" is not in the English dictionary '
          '(did you mean "visits"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/en.txt.'),
     ]
     warnings = [
@@ -257,10 +256,10 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
          "change (a spelling fix needs none)."),
         ("docs/en/contact.md", 14, 1, "only the English page changed (compared with main): check whether docs/lv/contact.md needs the "
          "same change (a spelling fix needs none)."),
-        ("docs/en/networks.md", 11, 1, "only the English page changed (compared with main): check whether docs/lv/networks.md needs the "
+        ("docs/en/networks.md", 16, 1, "only the English page changed (compared with main): check whether docs/lv/networks.md needs the "
          "same change (a spelling fix needs none)."),
-        ("data/activities.yml", 53, 11, 'activity "study-visits": only summary.en changed (compared with main): check whether summary.lv '
-         "(line 52) needs the same change (a spelling fix needs none)."),
+        ("data/activities.yml", 90, 11, 'activity "study-visits": only summary.en changed (compared with main): check whether summary.lv '
+         "(line 89) needs the same change (a spelling fix needs none)."),
     ]
     assert [line for line in stdout if line.startswith("::")] == [
         f"::error file={file},line={line},col={col},{title}::{file}:{line}:{col}: {text}" for file, line, col, title, text in errors
