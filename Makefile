@@ -58,7 +58,7 @@ check: install
 ## Every test, browser tests included.
 test: install properdocs
 	$(BIN)/python scripts/system_deps.py
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 ## Update the manifest of published addresses after adding a page.
 addresses: install

@@ -187,9 +187,12 @@ def visit(server: str, contexts, axe):
             record.local_storage = page.evaluate("Object.fromEntries(Object.entries(localStorage))")
             record.session_storage = page.evaluate("Object.fromEntries(Object.entries(sessionStorage))")
             record.cookies = context.cookies()
-            for link in page.locator(".eea-block a").all():
-                link.scroll_into_view_if_needed()
-                record.footer_links.append((link.evaluate("a => a.href"), link.inner_text().strip(), link.is_visible()))
+            # One round trip for all links; checkVisibility() is the DOM's own test
+            # (display, visibility, content-visibility, opacity 0).
+            record.footer_links = [tuple(link) for link in page.locator(".eea-block a").evaluate_all(
+                "links => links.map(a => [a.href, a.innerText.trim(),"
+                " a.checkVisibility({visibilityProperty: true, opacityProperty: true})"
+                " && a.getClientRects().length > 0])")]
             page.evaluate("localStorage.clear(); sessionStorage.clear()")
             page.close()
             done[key] = record

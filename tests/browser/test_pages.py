@@ -1,7 +1,13 @@
 """Every page, both languages, a desktop and a phone viewport, in chromium:
 axe-core finds no WCAG 2.0/2.1 A or AA violation, the browser asks no host
-but the site's own, nothing is stored, no script fails, and the
-accessibility statement is one visible link away."""
+but the site's own, nothing is stored, no script fails, the content
+security policy blocks nothing and the console shows no error, and the
+accessibility statement is one visible link away.
+
+All of it is read off one visit per page and viewport (conftest.py,
+`visit`). The checks of a viewport are one class, so that `make test`
+(`pytest -n 2 --dist loadscope`) runs them on one worker, which visits each
+page once; the two viewports run side by side."""
 
 from __future__ import annotations
 
@@ -11,8 +17,7 @@ import pytest
 
 from .conftest import VIEWPORTS, all_pages, page_id
 
-PAGES = all_pages()
-CASES = [pytest.param(lang, path, viewport, id=f"{viewport}-{page_id(lang, path)}") for viewport in VIEWPORTS for lang, path in PAGES]
+PAGES = [pytest.param(lang, path, id=page_id(lang, path)) for lang, path in all_pages()]
 # Material's search index, replaced by one index per language, loaded only
 # when the reader types (tests/browser/test_search.py).
 SEARCH_FILES = ("search/search_index.json", "search/lv.json", "search/en.json")
@@ -26,37 +31,59 @@ def _describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("lang,path,viewport", CASES)
-def test_no_wcag_a_or_aa_violations(visit, lang: str, path: str, viewport: str) -> None:
-    result = visit(path, viewport)
-    assert result.status == 200, result.url
-    assert not result.violations, f"{result.url} ({viewport}):\n{_describe(result.violations)}"
+class _ChecksOfOneViewport:
+    viewport: str
+
+    @pytest.mark.parametrize("lang,path", PAGES)
+    def test_no_wcag_a_or_aa_violations(self, visit, lang: str, path: str) -> None:
+        viewport = self.viewport
+        result = visit(path, viewport)
+        assert result.status == 200, result.url
+        assert not result.violations, f"{result.url} ({viewport}):\n{_describe(result.violations)}"
+
+    @pytest.mark.parametrize("lang,path", PAGES)
+    def test_only_the_site_itself_is_requested(self, visit, server: str, lang: str, path: str) -> None:
+        viewport = self.viewport
+        result = visit(path, viewport)
+        own = urlsplit(server).netloc
+        foreign = [url for url in result.requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != own]
+        assert not foreign, f"{result.url} ({viewport}) requested other hosts: {foreign}"
+        searched = [url for url in result.requests if url.endswith(SEARCH_FILES)]
+        assert not searched, f"{result.url} loaded a search index before the reader searched: {searched}"
+        assert result.requests, "no request was recorded: the recorder is broken"
+        assert not result.failed, f"{result.url} ({viewport}): failed requests {result.failed}"
+
+    @pytest.mark.parametrize("lang,path", PAGES)
+    def test_nothing_stored_and_no_script_error(self, visit, lang: str, path: str) -> None:
+        viewport = self.viewport
+        result = visit(path, viewport)
+        assert result.cookies == [], f"{result.url} set cookies: {result.cookies}"
+        assert result.local_storage == {}, f"{result.url} wrote localStorage: {result.local_storage}"
+        assert result.session_storage == {}, f"{result.url} wrote sessionStorage: {result.session_storage}"
+        assert result.errors == [], f"{result.url}: script errors {result.errors}"
+
+    @pytest.mark.parametrize("lang,path", PAGES)
+    def test_accessibility_statement_is_a_visible_link(self, visit, server: str, lang: str, path: str) -> None:
+        viewport = self.viewport
+        result = visit(path, viewport)
+        statement = server + ("en/" if lang == "en" else "") + "accessibility/"
+        name = {"lv": "Piekļūstamības paziņojums", "en": "Accessibility statement"}[lang]
+        assert (statement, name, True) in result.footer_links, f"{result.url} ({viewport}): {result.footer_links}"
+
+    @pytest.mark.parametrize("lang,path", PAGES)
+    def test_no_policy_violation_or_console_error(self, visit, lang: str, path: str) -> None:
+        result = visit(path, self.viewport)
+        assert result.status == 200
+        assert result.policy == [], f"{result.url} ({self.viewport}):\n" + "\n".join(result.policy)
 
 
-@pytest.mark.parametrize("lang,path,viewport", CASES)
-def test_only_the_site_itself_is_requested(visit, server: str, lang: str, path: str, viewport: str) -> None:
-    result = visit(path, viewport)
-    own = urlsplit(server).netloc
-    foreign = [url for url in result.requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != own]
-    assert not foreign, f"{result.url} ({viewport}) requested other hosts: {foreign}"
-    searched = [url for url in result.requests if url.endswith(SEARCH_FILES)]
-    assert not searched, f"{result.url} loaded a search index before the reader searched: {searched}"
-    assert result.requests, "no request was recorded: the recorder is broken"
-    assert not result.failed, f"{result.url} ({viewport}): failed requests {result.failed}"
+class TestDesktop(_ChecksOfOneViewport):
+    viewport = "desktop"
 
 
-@pytest.mark.parametrize("lang,path,viewport", CASES)
-def test_nothing_stored_and_no_script_error(visit, lang: str, path: str, viewport: str) -> None:
-    result = visit(path, viewport)
-    assert result.cookies == [], f"{result.url} set cookies: {result.cookies}"
-    assert result.local_storage == {}, f"{result.url} wrote localStorage: {result.local_storage}"
-    assert result.session_storage == {}, f"{result.url} wrote sessionStorage: {result.session_storage}"
-    assert result.errors == [], f"{result.url}: script errors {result.errors}"
+class TestPhone(_ChecksOfOneViewport):
+    viewport = "phone"
 
 
-@pytest.mark.parametrize("lang,path,viewport", CASES)
-def test_accessibility_statement_is_a_visible_link(visit, server: str, lang: str, path: str, viewport: str) -> None:
-    result = visit(path, viewport)
-    statement = server + ("en/" if lang == "en" else "") + "accessibility/"
-    name = {"lv": "Piekļūstamības paziņojums", "en": "Accessibility statement"}[lang]
-    assert (statement, name, True) in result.footer_links, f"{result.url} ({viewport}): {result.footer_links}"
+def test_every_viewport_has_its_class() -> None:
+    assert {checks.viewport for checks in _ChecksOfOneViewport.__subclasses__()} == set(VIEWPORTS)
