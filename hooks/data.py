@@ -2,7 +2,7 @@
 
 Events: on_config (load and check every data file; stop the build with one
 line per mistake). Reads data/ and overrides/ (the configured logo file);
-writes nothing. The parsed data is cached in hooks/sitedata.py and read by
+writes nothing. The parsed data is cached in hooks/helpers/sitedata.py and read by
 the other hooks, the macros and the checks.
 """
 
@@ -12,20 +12,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import published
-import sitedata
+from helpers import published
+from helpers import sitedata
 
 
 # Before the macros plugin (0), whose module reads the data while it loads:
 # a mistake is then reported as one line per problem, not as a traceback.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # The logo file that data/project.yml names is checked by hooks/schema.py.
+    # The logo file that data/project.yml names is checked by hooks/helpers/schema.py.
     built = sorted(lang.code for lang in published.languages(config))
     if built != sorted(sitedata.LANGUAGES):
         raise PluginError(
             f"mkdocs.yml builds the languages {', '.join(built)}, but every text in data/ is written in "
-            f"{', '.join(sitedata.LANGUAGES)} (hooks/sitedata.py LANGUAGES, the schema's bilingual fields): change both together."
+            f"{', '.join(sitedata.LANGUAGES)} (hooks/helpers/sitedata.py LANGUAGES, the schema's bilingual fields): change both together."
         )
     try:
         sitedata.load(published.data_dir(config))

@@ -3,7 +3,7 @@
 Events: on_files (add each file that data/documents.yml names, once for both
 languages, at documents/<name> below the site root; before hooks/model.py
 makes the site model, so a published file is an address guarded like a
-page). Reads the checked data (hooks/sitedata.py: the file
+page). Reads the checked data (hooks/helpers/sitedata.py: the file
 exists and its format is what its name says); writes nothing itself: MkDocs
 copies the files like any other. Pages link to them with Markdown links
 (overrides/content/_parts.md), which MkDocs checks.
@@ -18,9 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-import render
-import sitedata
-from published import data_dir
+from helpers import render
+from helpers import sitedata
+from helpers.published import data_dir
 
 
 @event_priority(70)  # after hooks/pages.py (100), before hooks/model.py (60) and the i18n plugin (-100)

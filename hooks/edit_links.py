@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from generated_pages import generated_sources
+from helpers.generated_pages import generated_sources
 
 
 @event_priority(-200)

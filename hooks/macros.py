@@ -3,7 +3,7 @@
 Loaded by mkdocs-macros-plugin (`module_name: hooks/macros` in mkdocs.yml),
 which renders every page's Markdown as a Jinja template before MkDocs does.
 Each macro renders a template of overrides/content/ (Markdown with links
-that MkDocs checks) through hooks/render.py. The language is that of the
+that MkDocs checks) through hooks/helpers/render.py. The language is that of the
 page's file: the macros plugin sees the config before the per-language
 overrides, so config values would always be Latvian.
 """
@@ -21,9 +21,9 @@ HOOKS_DIR = Path(__file__).resolve().parent
 if str(HOOKS_DIR) not in sys.path:
     sys.path.insert(0, str(HOOKS_DIR))
 
-import render  # noqa: E402
-import sitedata  # noqa: E402
-import typography  # noqa: E402
+from helpers import render  # noqa: E402
+from helpers import sitedata  # noqa: E402
+from helpers import typography  # noqa: E402
 
 ROOT = HOOKS_DIR.parent
 KIND = {"activities": "activity", "partners": "partner"}

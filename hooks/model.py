@@ -1,4 +1,4 @@
-"""Model hook: makes the site model of each language build (hooks/published.py).
+"""Model hook: makes the site model of each language build (hooks/helpers/published.py).
 
 Events: on_files (after hooks/pages.py added the generated pages, priority
 100, and before the hooks that ask for the model, priority 50, and the i18n
@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-import published
+from helpers import published
 
 
 @event_priority(60)

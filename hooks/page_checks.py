@@ -30,8 +30,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import compat
-import published
+from helpers import compat
+from helpers import published
 
 IMAGE = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif)$", re.I)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
@@ -157,7 +157,7 @@ class _MacroErrors(logging.Filter):
     source file and line, raised as a build error: the build stops there,
     and `mkdocs serve` keeps running and shows it. The error itself is the
     exception being handled while the plugin logs (sys.exc_info()); the page
-    is named in the logged text (hooks/compat.py). tests/test_library_contract.py fails with
+    is named in the logged text (hooks/helpers/compat.py). tests/test_library_contract.py fails with
     the plugin's name and version if it stops logging this way."""
 
     def __init__(self, root: Path, docs_dir: Path, config: MkDocsConfig) -> None:

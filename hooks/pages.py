@@ -5,7 +5,7 @@ list the generated pages under their overview page in `nav`), on_files
 (add a page source for every item of data/activities.yml and
 data/partners.yml under each language folder, before the i18n plugin sorts
 the files by language), on_page_read_source (the Markdown of those pages:
-front matter and the rendered item, hooks/generated_pages.py). Reads the
+front matter and the rendered item, hooks/helpers/generated_pages.py). Reads the
 cached data; writes no file. Addresses come from each item's `id` (/activities/<id>/), never from a
 title, so editing a title never breaks a published address. Their "edit
 this page" link: hooks/edit_links.py.
@@ -21,8 +21,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-import published
-from generated_pages import generated_sources, page_markdown
+from helpers import published
+from helpers.generated_pages import generated_sources, page_markdown
 
 # A section lists its generated pages in the navigation only up to this many:
 # every page embeds the navigation, so a long list costs build time for each

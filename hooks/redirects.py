@@ -24,9 +24,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-import published
-import redirect_rules
-import sitedata
+from helpers import published
+from helpers import redirect_rules
+from helpers import sitedata
 
 
 def _load(config: MkDocsConfig) -> list[redirect_rules.Redirect]:

@@ -32,7 +32,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from published import building_language
+from helpers.published import building_language
 
 INDEX_PATH = "search/{lang}.json"
 # Page parts that are not the page's own text (the h1 is the title, which

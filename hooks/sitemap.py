@@ -1,7 +1,7 @@
 """Sitemap hook: sitemap.xml lists every page of both languages with its alternates.
 
 Events: on_template_context (for sitemap.xml only: `sitemap_urls`, rendered by
-overrides/sitemap.xml). Reads the site model (hooks/published.py) and git history; writes
+overrides/sitemap.xml). Reads the site model (hooks/helpers/published.py) and git history; writes
 nothing itself (MkDocs writes sitemap.xml and sitemap.xml.gz; robots.txt is the
 theme template overrides/robots.txt).
 
@@ -24,7 +24,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-import published
+from helpers import published
 
 _git_cache: dict[tuple[str, str], dict[str, int]] = {}
 

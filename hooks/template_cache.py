@@ -21,7 +21,7 @@ from jinja2.bccache import Bucket, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from published import project_root
+from helpers.published import project_root
 
 
 class MemoryAndDiskCache(FileSystemBytecodeCache):

@@ -3,7 +3,7 @@
 Events: on_page_context and on_template_context (set `site_lang` (Material
 already uses `lang`), `ui` — the interface text of that language from
 data/ui/<lang>.yml —, `lang_home` (from the site model), `project` and
-`partners`). Reads the cached data of hooks/sitedata.py and the language
+`partners`). Reads the cached data of hooks/helpers/sitedata.py and the language
 the i18n plugin is building; writes only the template context. The language of a page is that
 of its file (page.file.locale), never the config, which the macros plugin
 and other early readers see before the per-language overrides.
@@ -17,8 +17,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-import published
-import sitedata
+from helpers import published
+from helpers import sitedata
 
 
 def _language_context(lang: str, config: MkDocsConfig) -> dict[str, Any]:

@@ -5,7 +5,7 @@
 
 The manifest lists every address the site publishes, in every language:
 each page, each file from docs/ and each redirect of data/redirects.yml. The
-addresses are those of the build's own site model (hooks/published.py):
+addresses are those of the build's own site model (hooks/helpers/published.py):
 MkDocs loads mkdocs.yml and runs the build's configuration and file events
 (every plugin and hook, as `mkdocs build` does before it renders anything),
 and the model they made is asked for its addresses. The manifest is
@@ -29,8 +29,8 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.structure.files import get_files  # noqa: E402
 
-import published  # noqa: E402
-import redirect_rules  # noqa: E402
+from helpers import published  # noqa: E402
+from helpers import redirect_rules  # noqa: E402
 
 MANIFEST = ROOT / published.MANIFEST
 HEADER = """\

@@ -1,6 +1,6 @@
 """Every check without a browser: `make check`, run before each commit.
 
-1. data/: every file against its schema (hooks/schema.py), every mistake at once;
+1. data/: every file against its schema (hooks/helpers/schema.py), every mistake at once;
 2. docs/: every page has its twin in the other language, a title and a
    description, the same explicit heading ids (hooks/page_checks.py);
 3. when both passed, a strict build of the whole site into a temporary
@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import page_checks  # noqa: E402
-import published  # noqa: E402
-import sitedata  # noqa: E402
+from helpers import published  # noqa: E402
+from helpers import sitedata  # noqa: E402
 from address_manifest import check_manifest  # noqa: E402
 from build import BuildError, build_into  # noqa: E402
 from editor_checks import changes, figures, report, spelling  # noqa: E402

@@ -23,7 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import sitedata  # noqa: E402
+from helpers import sitedata  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.append(str(ROOT / "hooks"))  # after scripts/: the helper modules the hooks share
+sys.path.append(str(ROOT / "hooks"))  # after scripts/: `helpers`, the package the hooks share
 
 from build import build_site  # noqa: E402
 

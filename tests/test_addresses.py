@@ -32,9 +32,9 @@ from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SITE_URL, SitePage, addre
 sys.path.append(str(ROOT / "hooks"))  # after scripts/: scripts/address_manifest.py and hooks/addresses.py share a name
 
 import address_manifest as manifest_script  # noqa: E402
-import redirect_rules  # noqa: E402
+from helpers import redirect_rules  # noqa: E402
 from build import build_site  # noqa: E402
-from published import PublishedPage, Site, languages_of  # noqa: E402
+from helpers.published import PublishedPage, Site, languages_of  # noqa: E402
 
 SITE_PATH = urlsplit(SITE_URL).path
 CUSTOM_URL = "https://pasvaldibu-sadarbiba.example.org/"

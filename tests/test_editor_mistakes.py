@@ -31,7 +31,7 @@ from conftest import ROOT, copy_project
 
 import check  # scripts/check.py
 import page_checks  # hooks/page_checks.py
-import published  # hooks/published.py
+from helpers import published  # hooks/helpers/published.py
 from editor_checks import figures, spelling  # scripts/editor_checks/
 
 CASES = yaml.safe_load((Path(__file__).parent / "mistakes" / "cases.yml").read_text(encoding="utf-8"))
@@ -234,7 +234,7 @@ def test_html_typed_into_data_is_shown_as_text(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     build = (
-        "import sys; sys.path.insert(0, 'hooks'); import schema; del schema.TEXT['not'];"
+        "import sys; sys.path.insert(0, 'hooks'); from helpers import schema; del schema.TEXT['not'];"
         "from mkdocs.__main__ import cli; sys.argv = ['mkdocs', 'build', '--strict', '--quiet', '--site-dir', sys.argv[1]]; cli()"
     )
     env = dict(os.environ, SOURCE_DATE_EPOCH="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")

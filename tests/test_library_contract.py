@@ -1,5 +1,5 @@
 """What the site assumes of its libraries beyond their documented events and
-options (hooks/compat.py), and the Material blocks and partials it
+options (hooks/helpers/compat.py), and the Material blocks and partials it
 overrides: each test names the library, its installed version and the
 assumption, so an upgrade that breaks one fails here, not in an editor's
 build."""
@@ -18,12 +18,12 @@ from mkdocs.structure.pages import Page
 
 from conftest import ROOT
 
-import compat
+from helpers import compat
 import theme_copies
 
 
 def broken(library: str, assumption: str) -> str:
-    return f"{library} {metadata.version(library)} no longer {assumption} (hooks/compat.py)"
+    return f"{library} {metadata.version(library)} no longer {assumption} (hooks/helpers/compat.py)"
 
 
 @pytest.fixture(scope="module")

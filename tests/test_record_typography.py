@@ -1,6 +1,6 @@
 """The typography and data rules of the record, in-process: dates of a day,
-a month, a year or a span of days in both languages (hooks/typography.py),
-file sizes, and how hooks/schema.py reads an event's date and a size."""
+a month, a year or a span of days in both languages (hooks/helpers/typography.py),
+file sizes, and how hooks/helpers/schema.py reads an event's date and a size."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import schema  # noqa: E402
-import typography  # noqa: E402
+from helpers import schema  # noqa: E402
+from helpers import typography  # noqa: E402
 
 NBSP = "\u00a0"
 

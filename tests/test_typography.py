@@ -1,4 +1,4 @@
-"""hooks/typography.py: Latvian and English dates, amounts, lists and quotes."""
+"""hooks/helpers/typography.py: Latvian and English dates, amounts, lists and quotes."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-import typography  # noqa: E402
+from helpers import typography  # noqa: E402
 
 NBSP = "\u00a0"
 LOCATIVES = ["janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā", "jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī"]

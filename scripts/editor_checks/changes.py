@@ -174,7 +174,7 @@ class Site:
 
 def site_model(root: Path) -> Site:
     """The published address and the languages' prefixes, as the build has
-    them (hooks/published.py; site_url from mkdocs.yml or SITE_URL)."""
+    them (hooks/helpers/published.py; site_url from mkdocs.yml or SITE_URL)."""
     from mkdocs.config import load_config
 
     site_url = load_config(str(root / "mkdocs.yml")).site_url

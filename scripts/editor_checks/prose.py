@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
-import published  # noqa: E402,F401  (hooks/published.py: the site model, for changes.py)
-import schema  # noqa: E402  (hooks/schema.py: what an item of each data list is called)
-import sitedata  # noqa: E402  (hooks/sitedata.py: YAML with the position of every value)
-import typography  # noqa: E402,F401  (hooks/typography.py: each language's locale)
+from helpers import published  # noqa: E402,F401  (hooks/helpers/published.py: the site model, for changes.py)
+from helpers import schema  # noqa: E402  (hooks/helpers/schema.py: what an item of each data list is called)
+from helpers import sitedata  # noqa: E402  (hooks/helpers/sitedata.py: YAML with the position of every value)
+from helpers import typography  # noqa: E402,F401  (hooks/helpers/typography.py: each language's locale)
 from babel import Locale  # noqa: E402
 
 # The two languages of every text (data/ holds {lv: …, en: …}), and how
@@ -316,7 +316,7 @@ def _bilingual(value: Any, where: tuple) -> Iterator[tuple[tuple, dict]]:
 
 
 def _label(name: str, document: Any, where: list) -> tuple[str, list]:
-    """('activity "study-visits": ', ["title"]): as hooks/schema.py names items."""
+    """('activity "study-visits": ', ["title"]): as hooks/helpers/schema.py names items."""
     lists = schema.KIND if name in schema.KIND else schema.PROJECT_LISTS if name == "project" else {}
     if len(where) >= 2 and where[0] in lists and isinstance(where[1], int):
         item = document[where[0]][where[1]]

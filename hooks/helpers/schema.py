@@ -1,6 +1,6 @@
 """The rules every file in data/ must follow, checked with jsonschema.
 
-Not a hook itself: hooks/sitedata.py calls `validate` once per data change.
+Not a hook itself: hooks/helpers/sitedata.py calls `validate` once per data change.
 Each problem becomes one line an editor can act on:
     data/activities.yml:14:7: activity "study-visits": title.en is missing: add the English text (en: …).
 jsonschema checks the shape of each file; what JSON Schema cannot express —
@@ -22,7 +22,7 @@ from typing import Any
 
 import jsonschema
 
-import document_files
+from helpers import document_files
 
 DATE_KEYS = {"date", "signed", "start", "end"}
 LANGUAGE_NAMES = {"lv": "Latvian", "en": "English"}

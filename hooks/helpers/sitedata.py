@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
-import document_files
-import schema
-import typography
+from helpers import document_files
+from helpers import schema
+from helpers import typography
 
 LANGUAGES = ("lv", "en")
 DATA_FILES = ("project", "partners", "activities", "results", "networks", "events", "documents")

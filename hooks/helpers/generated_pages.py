@@ -14,9 +14,9 @@ import html
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-import published
-import render
-import sitedata
+from helpers import published
+from helpers import render
+from helpers import sitedata
 
 
 # libyaml's emitter where PyYAML has it (many times faster than the Python one).

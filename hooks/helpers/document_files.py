@@ -1,7 +1,7 @@
 """The format and size of a document file kept in data/documents/.
 
-Not a hook itself: hooks/schema.py checks the files data/documents.yml names
-with it, hooks/sitedata.py records what it measured for the pages. The
+Not a hook itself: hooks/helpers/schema.py checks the files data/documents.yml names
+with it, hooks/helpers/sitedata.py records what it measured for the pages. The
 format comes from the file's content (the filetype library reads its magic
 numbers), never from its name alone, so a Word file saved as "x.pdf" is
 caught instead of being offered to readers as a PDF.

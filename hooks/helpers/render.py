@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-import typography
+from helpers import typography
 
 # Where the document files of data/documents/ are published in the site.
 DOCUMENTS_FOLDER = "documents"

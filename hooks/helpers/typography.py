@@ -1,7 +1,7 @@
 """Latvian and English typography: dates, amounts, sizes, lists and quotations.
 
 Not a hook itself: hooks/translations.py registers these as Jinja filters for
-the theme templates and hooks/render.py for the content templates; macros
+the theme templates and hooks/helpers/render.py for the content templates; macros
 use them through those templates. Babel (CLDR) gives month names and digit
 grouping; CLDR has no Latvian locative ("15. aprīlī"), so those forms are a
 table of our own.

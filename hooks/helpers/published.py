@@ -31,7 +31,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-import compat
+from helpers import compat
 
 MANIFEST = "data/addresses.txt"
 # Document files, published once for both languages at documents/<name> (hooks/downloads.py).
@@ -85,7 +85,7 @@ def languages_of(root: Path) -> list[Language]:
     return list(_languages_of(str(config_file), config_file.stat().st_mtime_ns))
 
 
-# The language being built, and whether it is not the first: hooks/compat.py.
+# The language being built, and whether it is not the first: hooks/helpers/compat.py.
 building_language = compat.building_language
 building_other_language = compat.building_other_language
 

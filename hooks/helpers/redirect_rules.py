@@ -4,7 +4,7 @@ hooks/redirects.py writes the redirect pages, hooks/addresses.py counts their
 addresses as still published. Two kinds of mistakes, each reported as one
 line naming file, line, entry and fix:
 - the shape of the file (checked with jsonschema, like the other data files;
-  the schema is here, not in hooks/schema.py, because this file has its own
+  the schema is here, not in hooks/helpers/schema.py, because this file has its own
   rules about addresses that JSON Schema cannot express);
 - what the entries say about the site: a target that is not a published
   page, an old address that is still published, a duplicate old address, a
@@ -20,8 +20,8 @@ from typing import Any
 
 import jsonschema
 
-from published import Language, Site, page_address
-from sitedata import DataError, read_yaml
+from helpers.published import Language, Site, page_address
+from helpers.sitedata import DataError, read_yaml
 
 FILE = "data/redirects.yml"
 
