@@ -62,9 +62,16 @@ def head_links(soup: BeautifulSoup) -> tuple[list[str], dict[str, str], list]:
 
 
 def copy_site(destination: Path) -> Path:
-    """The project as a fresh checkout would have it, without .git."""
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", ".site-*", ".pytest_cache", "__pycache__", ".cache")
-    shutil.copytree(ROOT, destination, ignore=ignore)
+    """The project as a fresh checkout would have it, without .git: the files
+    git tracks or would track (not what it ignores, such as the virtual
+    environments, caches and builds, hundreds of MB)."""
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=ROOT, capture_output=True, check=True).stdout.decode().split("\0")
+    for name in filter(None, listed):
+        source = ROOT / name
+        if source.is_file():  # not a tracked file deleted in the working tree
+            (destination / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, destination / name)
     return destination
 
 
