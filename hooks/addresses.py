@@ -30,9 +30,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpers import published
-from helpers import redirect_rules
-from helpers import sitedata
+from helpers import published, redirect_rules, sitedata
 
 # Hosts that are not custom domains: GitHub Pages' own, and local previews.
 _NOT_CUSTOM = (".github.io", "localhost", "127.0.0.1")

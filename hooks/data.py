@@ -12,8 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpers import published
-from helpers import sitedata
+from helpers import published, sitedata
 
 
 # Before the macros plugin (0), whose module reads the data while it loads:

@@ -18,8 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from helpers import render
-from helpers import sitedata
+from helpers import render, sitedata
 from helpers.published import data_dir
 
 

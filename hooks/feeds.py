@@ -41,9 +41,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpers import published
-from helpers import sitedata
-from helpers import typography
+from helpers import published, sitedata, typography
 
 FEED_FILE = "feed.xml"  # in each language's folder: /feed.xml, /en/feed.xml
 TEMPLATE = "feed.xml"  # in overrides/

@@ -21,9 +21,7 @@ HOOKS_DIR = Path(__file__).resolve().parent
 if str(HOOKS_DIR) not in sys.path:
     sys.path.insert(0, str(HOOKS_DIR))
 
-from helpers import render  # noqa: E402
-from helpers import sitedata  # noqa: E402
-from helpers import typography  # noqa: E402
+from helpers import render, sitedata, typography  # noqa: E402
 
 ROOT = HOOKS_DIR.parent
 KIND = {"activities": "activity", "partners": "partner"}

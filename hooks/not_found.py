@@ -22,9 +22,7 @@ from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from helpers import compat
-from helpers import published
-from helpers import sitedata
+from helpers import compat, published, sitedata
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:

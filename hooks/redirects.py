@@ -24,9 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from helpers import published
-from helpers import redirect_rules
-from helpers import sitedata
+from helpers import published, redirect_rules, sitedata
 
 
 def _load(config: MkDocsConfig) -> list[redirect_rules.Redirect]:

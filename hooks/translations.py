@@ -17,8 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from helpers import published
-from helpers import sitedata
+from helpers import published, sitedata
 
 
 def _language_context(lang: str, config: MkDocsConfig) -> dict[str, Any]:

@@ -29,8 +29,7 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 from mkdocs.structure.files import get_files  # noqa: E402
 
-from helpers import published  # noqa: E402
-from helpers import redirect_rules  # noqa: E402
+from helpers import published, redirect_rules  # noqa: E402
 
 MANIFEST = ROOT / published.MANIFEST
 HEADER = """\

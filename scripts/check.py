@@ -32,8 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import page_checks  # noqa: E402
-from helpers import published  # noqa: E402
-from helpers import sitedata  # noqa: E402
+from helpers import published, sitedata  # noqa: E402
 from address_manifest import check_manifest  # noqa: E402
 from build import BuildError, build_into  # noqa: E402
 from editor_checks import changes, figures, report, spelling  # noqa: E402

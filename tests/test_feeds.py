@@ -21,8 +21,7 @@ from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SITE_URL, SitePage, load_
 sys.path.insert(0, str(ROOT / "hooks"))
 
 import feeds as feeds_hook  # noqa: E402
-from helpers import published  # noqa: E402
-from helpers import sitedata  # noqa: E402
+from helpers import published, sitedata  # noqa: E402
 
 FEEDS = {lang: LANGUAGE_PREFIX[lang] + "feed.xml" for lang in LANGUAGES}
 OTHER = {"lv": "en", "en": "lv"}

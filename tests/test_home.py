@@ -18,8 +18,7 @@ from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SITE_URL, load_data
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from helpers import sitedata  # noqa: E402
-from helpers import typography  # noqa: E402
+from helpers import sitedata, typography  # noqa: E402
 
 SITE_PATH = urlsplit(SITE_URL).path
 WAYS_IN = ("activities/", "results/", "documents/", "timeline/")

@@ -13,8 +13,7 @@ from conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from helpers import schema  # noqa: E402
-from helpers import typography  # noqa: E402
+from helpers import schema, typography  # noqa: E402
 
 NBSP = "\u00a0"
 

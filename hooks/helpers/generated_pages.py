@@ -14,9 +14,7 @@ import html
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-from helpers import published
-from helpers import render
-from helpers import sitedata
+from helpers import published, render, sitedata
 
 
 # libyaml's emitter where PyYAML has it (many times faster than the Python one).

@@ -20,9 +20,7 @@ from typing import Any
 
 import yaml
 
-from helpers import document_files
-from helpers import schema
-from helpers import typography
+from helpers import document_files, schema, typography
 
 LANGUAGES = ("lv", "en")
 DATA_FILES = ("project", "partners", "activities", "results", "networks", "events", "documents")

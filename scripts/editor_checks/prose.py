@@ -29,10 +29,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "hooks") not in sys.path:
     sys.path.insert(0, str(ROOT / "hooks"))
 
-from helpers import published  # noqa: E402,F401  (hooks/helpers/published.py: the site model, for changes.py)
-from helpers import schema  # noqa: E402  (hooks/helpers/schema.py: what an item of each data list is called)
-from helpers import sitedata  # noqa: E402  (hooks/helpers/sitedata.py: YAML with the position of every value)
-from helpers import typography  # noqa: E402,F401  (hooks/helpers/typography.py: each language's locale)
+from helpers import published  # noqa: E402,F401  (the site model, for changes.py)
+from helpers import schema  # noqa: E402  (what an item of each data list is called)
+from helpers import sitedata  # noqa: E402  (YAML with the position of every value)
+from helpers import typography  # noqa: E402,F401  (each language's locale)
 from babel import Locale  # noqa: E402
 
 # The two languages of every text (data/ holds {lv: …, en: …}), and how

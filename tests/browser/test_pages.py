@@ -34,45 +34,41 @@ def _describe(violations: list[dict]) -> str:
 class _ChecksOfOneViewport:
     viewport: str
 
-    @pytest.mark.parametrize("lang,path", PAGES)
-    def test_no_wcag_a_or_aa_violations(self, visit, lang: str, path: str) -> None:
-        viewport = self.viewport
-        result = visit(path, viewport)
-        assert result.status == 200, result.url
-        assert not result.violations, f"{result.url} ({viewport}):\n{_describe(result.violations)}"
+    @pytest.fixture
+    def result(self, visit, path: str):
+        """The one visit of this page at this viewport."""
+        return visit(path, self.viewport)
 
     @pytest.mark.parametrize("lang,path", PAGES)
-    def test_only_the_site_itself_is_requested(self, visit, server: str, lang: str, path: str) -> None:
-        viewport = self.viewport
-        result = visit(path, viewport)
+    def test_no_wcag_a_or_aa_violations(self, result, lang: str, path: str) -> None:
+        assert result.status == 200, result.url
+        assert not result.violations, f"{result.url} ({self.viewport}):\n{_describe(result.violations)}"
+
+    @pytest.mark.parametrize("lang,path", PAGES)
+    def test_only_the_site_itself_is_requested(self, result, server: str, lang: str, path: str) -> None:
         own = urlsplit(server).netloc
         foreign = [url for url in result.requests if urlsplit(url).scheme not in ("data", "blob") and urlsplit(url).netloc != own]
-        assert not foreign, f"{result.url} ({viewport}) requested other hosts: {foreign}"
+        assert not foreign, f"{result.url} ({self.viewport}) requested other hosts: {foreign}"
         searched = [url for url in result.requests if url.endswith(SEARCH_FILES)]
         assert not searched, f"{result.url} loaded a search index before the reader searched: {searched}"
         assert result.requests, "no request was recorded: the recorder is broken"
-        assert not result.failed, f"{result.url} ({viewport}): failed requests {result.failed}"
+        assert not result.failed, f"{result.url} ({self.viewport}): failed requests {result.failed}"
 
     @pytest.mark.parametrize("lang,path", PAGES)
-    def test_nothing_stored_and_no_script_error(self, visit, lang: str, path: str) -> None:
-        viewport = self.viewport
-        result = visit(path, viewport)
+    def test_nothing_stored_and_no_script_error(self, result, lang: str, path: str) -> None:
         assert result.cookies == [], f"{result.url} set cookies: {result.cookies}"
         assert result.local_storage == {}, f"{result.url} wrote localStorage: {result.local_storage}"
         assert result.session_storage == {}, f"{result.url} wrote sessionStorage: {result.session_storage}"
         assert result.errors == [], f"{result.url}: script errors {result.errors}"
 
     @pytest.mark.parametrize("lang,path", PAGES)
-    def test_accessibility_statement_is_a_visible_link(self, visit, server: str, lang: str, path: str) -> None:
-        viewport = self.viewport
-        result = visit(path, viewport)
+    def test_accessibility_statement_is_a_visible_link(self, result, server: str, lang: str, path: str) -> None:
         statement = server + ("en/" if lang == "en" else "") + "accessibility/"
         name = {"lv": "Piekļūstamības paziņojums", "en": "Accessibility statement"}[lang]
-        assert (statement, name, True) in result.footer_links, f"{result.url} ({viewport}): {result.footer_links}"
+        assert (statement, name, True) in result.footer_links, f"{result.url} ({self.viewport}): {result.footer_links}"
 
     @pytest.mark.parametrize("lang,path", PAGES)
-    def test_no_policy_violation_or_console_error(self, visit, lang: str, path: str) -> None:
-        result = visit(path, self.viewport)
+    def test_no_policy_violation_or_console_error(self, result, lang: str, path: str) -> None:
         assert result.status == 200
         assert result.policy == [], f"{result.url} ({self.viewport}):\n" + "\n".join(result.policy)
 
