@@ -25,8 +25,6 @@ from helpers import render, sitedata, typography  # noqa: E402
 
 ROOT = HOOKS_DIR.parent
 KIND = {"activities": "activity", "partners": "partner"}
-# Data files whose items' sources a page can list with sources("…").
-SOURCE_LISTS = ("partners", "activities", "results", "networks", "events", "documents")
 
 
 def define_env(env: Any) -> None:
@@ -100,20 +98,28 @@ def define_env(env: Any) -> None:
         return show("document-list.md")
 
     @env.macro
-    def sources(kind: str = "project") -> str:
-        """The "Sources" list of a page: the sources of the project
-        ("project") or of every item of a data file ("networks"), each page once."""
-        data = sitedata.load(ROOT / "data")
-        if kind == "project":
-            found = data.project["sources"]
-        elif kind in SOURCE_LISTS:
-            found = [source for item in getattr(data, kind) for source in item["sources"]]
-        else:
-            raise ValueError(f'sources("{kind}"): use "project" or one of {", ".join(SOURCE_LISTS)}')
-        unique: dict[str, dict] = {}
-        for source in found:
-            unique.setdefault(source["url"], source)
-        return show("sources.md", sources=list(unique.values()))
+    def cite(*ids: str) -> str:
+        """Citation marks for the sentence before them: cite("retv-mid-term")
+        or cite("a", "b"), ids of data/sources.yml. The page's "Sources" list
+        is made from what it cites (hooks/citations.py)."""
+        if not ids:
+            raise ValueError('cite() names no source: write cite("<id>") with the id of a source in data/sources.yml')
+        return show("cite.md", ids=list(ids)).strip()
+
+    @env.macro
+    def gap_list() -> str:
+        """What the record still lacks (data/gaps.yml), each at the anchor #gap-<id>."""
+        return show("gap-list.md")
+
+    @env.macro
+    def publication_list() -> str:
+        """The news items, reports and notices about the project (data/sources.yml, kind: news)."""
+        return show("publication-list.md")
+
+    @env.macro
+    def term_list() -> str:
+        """The administrative terms of data/terms.yml that have an explanation."""
+        return show("term-list.md")
 
     @env.macro
     def project_links() -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from helpers import typography
+from helpers import citations, typography
 
 # Where the document files of data/documents/ are published in the site.
 DOCUMENTS_FOLDER = "documents"
@@ -34,7 +34,8 @@ def environment(overrides_dir: str) -> jinja2.Environment:
         comment_start_string="{##",
         comment_end_string="##}",
     )
-    env.filters.update(date=typography.format_date, period=typography.format_period, money=typography.format_money)
+    env.filters.update(date=typography.format_date, period=typography.format_period, days=typography.format_days,
+                       money=typography.format_money)
     # The record (events, documents, sources): dates of a day, month, year or
     # span, file sizes, and language names, which are interface text.
     env.filters.update(
@@ -62,10 +63,15 @@ def file_link(page_src: str, lang: str, name: str) -> str:
 
 
 def render(overrides_dir: str, template: str, page_src: str, lang: str, **context: Any) -> str:
+    """A template of overrides/content/ rendered for one page (`page_src`
+    without the language folder). `cite(ids)` gives the page's numbers of
+    these sources of context["data"] (hooks/helpers/citations.py)."""
     env = environment(overrides_dir)
+    registry = context["data"].sources
     return env.get_template(template).render(
         lang=lang,
         link=lambda target: relative_link(page_src, target),
         file_link=lambda name: file_link(page_src, lang, name),
+        cite=lambda ids: citations.cite(f"{lang}/{page_src}", ids, registry),
         **context,
     )

@@ -47,12 +47,10 @@ LOGO = {"type": "string", "pattern": r"^$|^assets/[A-Za-z0-9_./-]+\.(svg|png)$"}
 # Where a source, partner or document lives on another site, and optionally
 # an archived copy of it (a web archive's address), shown beside it.
 ARCHIVED = URL
-# The public page a fact was found on: its address, its title as published
-# (in the page's own language), its publisher and the page's language.
+# The languages a cited page may be written in (data/sources.yml).
 SOURCE_LANGUAGES = ["lv", "en", "no", "pl"]
-SOURCE_TEXT = TEXT
-# Items of every list carry at least one source.
-SOURCES = {"type": "array", "minItems": 1, "items": None}  # items: SOURCE, set below
+# Items of every list carry at least one source: ids of data/sources.yml.
+SOURCES = {"type": "array", "minItems": 1, "uniqueItems": True, "items": ID}
 # An event's or document's date: checked in Python (_check_dates), where each
 # mistake (no year, a day that does not exist, a span that ends before it
 # starts) gets its own message.
@@ -80,16 +78,30 @@ def _list_file(key: str, item: dict[str, Any]) -> dict[str, Any]:
     return _obj({key: {"type": "array", "minItems": 1, "items": item}})
 
 
-SOURCE = _obj({"url": URL, "title": SOURCE_TEXT, "publisher": SOURCE_TEXT, "language": {"enum": SOURCE_LANGUAGES}}, {"archived": ARCHIVED})
-SOURCES["items"] = SOURCE
+# A page of data/sources.yml: its title as published (a quotation) or, where
+# the page shows none, our description of it; its publisher is an id.
+SOURCE_VERSION = _obj({"url": URL, "title": TEXT, "language": {"enum": SOURCE_LANGUAGES}})
+SOURCE = _obj(
+    {"id": ID, "url": URL, "language": {"enum": SOURCE_LANGUAGES}, "kind": {"enum": ["page", "news"]}, "publisher": ID},
+    {"title": TEXT, "description": BILINGUAL, "published": PARTIAL_DATE, "archived": ARCHIVED, "also_in": SOURCE_VERSION},
+)
+PUBLISHER = _obj({"id": ID, "name": BILINGUAL})
 LINK = _obj({"id": ID, "url": URL, "title": BILINGUAL}, {"archived": ARCHIVED})
-# A labelled fact of a result: a text, or a list of short texts.
+# A labelled fact of a result: a text, or a list of short texts, with its sources.
 RESULT_FACT = {
     "type": "object",
-    "required": ["label"],
-    "properties": {"label": BILINGUAL, "text": BILINGUAL, "items": {"type": "array", "minItems": 1, "items": BILINGUAL}},
+    "required": ["label", "sources"],
+    "properties": {"label": BILINGUAL, "text": BILINGUAL, "items": {"type": "array", "minItems": 1, "items": BILINGUAL}, "sources": SOURCES},
     "additionalProperties": False,
 }
+# A result as registered with the donor (the plan): quoted in the language the
+# donor's page gives it, with our rendering in every other language.
+REGISTERED = _obj({"language": {"enum": ["lv", "en"]}, "text": TEXT, "translation": {
+    "type": "object", "minProperties": 1, "properties": {"lv": TEXT, "en": TEXT}, "additionalProperties": False}, "sources": SOURCES})
+# What a public source shows happened (the evidence), dated where the source
+# dates it; `see`: the page of this site that tells it (docs path, #anchor allowed).
+PAGE_LINK = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9/_-]*\.md(#[a-z0-9-]+)?$"}
+EVIDENCE = _obj({"text": BILINGUAL, "sources": SOURCES}, {"date": PARTIAL_DATE, "see": PAGE_LINK})
 OPTIONAL_IDS = {"type": "array", "items": ID, "uniqueItems": True}
 
 SCHEMAS: dict[str, dict[str, Any]] = {
@@ -124,9 +136,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             "locations": BILINGUAL,
             "links": {"type": "array", "items": LINK},
             "eea_grants": _obj({"url": URL, "logo": LOGO}),
-            "sources": SOURCES,
+            # The sources of each fact above: field name -> source ids.
+            "sources": {"type": "object", "minProperties": 1, "additionalProperties": SOURCES},
         },
-        {"project_manager": TEXT},
+        {"project_manager": TEXT, "highlights": {"type": "array", "minItems": 1, "items": EVIDENCE}},
     ),
     "partners": _list_file(
         "partners",
@@ -154,10 +167,11 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "title": BILINGUAL,
                 "summary": BILINGUAL,
                 "description": BILINGUAL,
-                "partners": IDS,
                 "results": IDS,
                 "sources": SOURCES,
-            }
+            },
+            # Only the partners a source names for this activity.
+            {"partners": IDS},
         ),
     ),
     "results": _list_file(
@@ -168,12 +182,27 @@ SCHEMAS: dict[str, dict[str, Any]] = {
                 "number": {"type": "integer", "minimum": 1},
                 "activity": ID,
                 "title": BILINGUAL,
-                "description": BILINGUAL,
-                "sources": SOURCES,
+                "registered": REGISTERED,
             },
-            {"facts": {"type": "array", "minItems": 1, "items": RESULT_FACT}, "not_published": BILINGUAL},
+            {"evidence": {"type": "array", "minItems": 1, "items": EVIDENCE},
+             "facts": {"type": "array", "minItems": 1, "items": RESULT_FACT}},
         ),
     ),
+    "sources": _obj({"publishers": {"type": "array", "minItems": 1, "items": PUBLISHER},
+                     "sources": {"type": "array", "minItems": 1, "items": SOURCE}}),
+    "gaps": _list_file(
+        "gaps",
+        _obj({"id": ID, "title": BILINGUAL, "known": BILINGUAL, "sources": SOURCES},
+             {"results": OPTIONAL_IDS, "activities": OPTIONAL_IDS}),
+    ),
+    "terms": _obj({
+        "terms": {"type": "array", "minItems": 1, "items": _obj(
+            {"id": ID, "lv": TEXT, "en": TEXT},
+            {"avoid": {"type": "object", "minProperties": 1, "additionalProperties": False,
+                       "properties": {lang: {"type": "array", "minItems": 1, "uniqueItems": True, "items": TEXT} for lang in ("lv", "en")}},
+             "explanation": BILINGUAL})},
+        "quotations": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"type": "string", "pattern": r"^[a-z_]+(\.[a-z_*]+)*$"}},
+    }),
     "networks": _list_file("networks", _obj({"id": ID, "name": BILINGUAL, "description": BILINGUAL, "sources": SOURCES})),
     "events": _list_file(
         "events",
@@ -212,8 +241,10 @@ SCHEMAS: dict[str, dict[str, Any]] = {
 # and the lists inside project.yml.
 KIND = {
     "partners": "partner", "activities": "activity", "results": "result", "networks": "network",
-    "events": "event", "documents": "document",
+    "events": "event", "documents": "document", "gaps": "gap",
 }
+# Lists inside a file whose items are named like those of KIND.
+INNER_LISTS = {"sources": {"sources": "source", "publishers": "publisher"}, "terms": {"terms": "term"}}
 PROJECT_LISTS = {"links": "link"}
 
 PATTERN_FIXES = {
@@ -290,9 +321,17 @@ def _ui_schema(documents: Documents) -> dict[str, Any]:
     }
 
 
+def item_lists(name: str) -> dict[str, str]:
+    """The lists of data file `name` whose items messages name by their id:
+    {list key: what one item is called}."""
+    if name in KIND:
+        return {name: KIND[name]}
+    return PROJECT_LISTS if name == "project" else INNER_LISTS.get(name, {})
+
+
 def _item_label(name: str, document: Any, where: list) -> tuple[str, list]:
     """('activity "study-visits": ', path inside the item) for a value's path."""
-    lists = KIND if name in KIND else PROJECT_LISTS if name == "project" else {}
+    lists = item_lists(name)
     if len(where) >= 2 and where[0] in lists and isinstance(where[1], int):
         item = document[where[0]][where[1]]
         kind = lists[where[0]]
@@ -324,8 +363,8 @@ def _messages(name: str, path: Path, document: Any, positions: dict, error: json
             if isinstance(value, dict) and key not in value:
                 field = _field(inside + [key])
                 if key == "sources":
-                    add(where, 'sources is missing: every item names at least one public page its facts come from: add "sources:" '
-                        "with the page's url, title, publisher and language (see \"Adding a source\" in CONTRIBUTING.md)")
+                    add(where, 'sources is missing: every item names at least one public page its facts come from: add "sources: [<id>]" '
+                        "with the ids of those pages in data/sources.yml (see \"Adding a source\" in CONTRIBUTING.md)")
                 elif key in LANGUAGE_NAMES:
                     add(where, f"{field} is missing: add the {LANGUAGE_NAMES[key]} text as a line \"{key}: …\" under {_field(inside) or 'it'}, indented like the other language")
                 elif is_ui:
@@ -424,7 +463,7 @@ def _check_ids_and_references(documents: Documents, root: Path | None) -> list[s
 
     # Unique ids, per list (an id is an address or an anchor).
     ids: dict[str, set[str]] = {}
-    lists = [(name, name, KIND[name]) for name in KIND] + [("project", key, kind) for key, kind in PROJECT_LISTS.items()]
+    lists = [(name, key, kind) for name in documents for key, kind in item_lists(name).items()]
     for name, key, kind in lists:
         first: dict[str, int] = {}
         for index, item in _items(documents[name][1], key):
@@ -437,15 +476,19 @@ def _check_ids_and_references(documents: Documents, root: Path | None) -> list[s
             first.setdefault(item_id, index)
         ids[key] = set(first)
 
-    def check(name: str, where: tuple, target: str, value: Any, label: str) -> None:
+    def check(name: str, where: tuple, target: str, value: Any, label: str, key: str | None = None, also: set[str] = frozenset()) -> None:
+        """`value` must be the id of an item of the list `key` (default: the
+        file's own name) of data file `target`, or one of `also`."""
+        key = key or target
         path = documents[target][0]
-        target_list = documents[target][1].get(target) if isinstance(documents[target][1], dict) else None
-        if not isinstance(target_list, list) or not isinstance(value, str) or value in ids[target]:
+        target_list = documents[target][1].get(key) if isinstance(documents[target][1], dict) else None
+        if not isinstance(target_list, list) or not isinstance(value, str) or value in ids[key] or value in also:
             return  # a target file whose list is broken is reported on its own
-        known = ", ".join(sorted(ids[target]))
-        close = difflib.get_close_matches(value, ids[target], n=1)
+        known = ids[key] | set(also)
+        close = difflib.get_close_matches(value, known, n=1)
         hint = f"did you mean \"{close[0]}\"? Otherwise " if close else ""
-        report(name, where, f'{label}unknown {KIND[target]} "{value}": {hint}use one of the ids in {path} ({known})')
+        listed = ", ".join(sorted(known)) if len(known) <= 12 else f"{len(known)} ids"
+        report(name, where, f'{label}unknown {item_lists(target)[key]} "{value}": {hint}use one of the ids in {path} ({listed})')
 
     project = documents["project"][1] if isinstance(documents["project"][1], dict) else {}
     check("project", ("promoter",), "partners", project.get("promoter"), "")
@@ -478,10 +521,38 @@ def _check_ids_and_references(documents: Documents, root: Path | None) -> list[s
             for field, target in (("activities", "activities"), ("results", "results"), ("events", "events")):
                 for ref, value in enumerate(_list(item.get(field))):
                     check(name, (key, index, field, ref), target, value, label)
+    for index, gap in _items(documents["gaps"][1], "gaps"):
+        label = f'gap "{gap.get("id")}": '
+        for field in ("activities", "results"):
+            for ref, value in enumerate(_list(gap.get(field))):
+                check("gaps", ("gaps", index, field, ref), field, value, label)
+    with_gaps = {result_id for _, gap in _items(documents["gaps"][1], "gaps") for result_id in _list(gap.get("results"))}
+    for index, result in _items(documents["results"][1], "results"):
+        if not result.get("evidence") and result.get("id") not in with_gaps:
+            report("results", ("results", index), f'result "{result.get("id")}": nothing says what became of it: add evidence: '
+                   "(what a public source shows happened, with its sources), or an entry in data/gaps.yml that names this result "
+                   "under results: and says what is not yet published")
+    # Every source id names a page of data/sources.yml; every publisher a partner or a publisher there.
+    for name, (_, document, _) in documents.items():
+        if name.startswith("ui/") or name == "sources":
+            continue
+        for where, value in _source_ids(document, ()):
+            check(name, where, "sources", value, _item_label(name, document, list(where))[0])
+    partner_ids = ids.get("partners", set())
+    for index, source in _items(documents["sources"][1], "sources"):
+        label = f'source "{source.get("id")}": '
+        check("sources", ("sources", index, "publisher"), "sources", source.get("publisher"), label, key="publishers", also=partner_ids)
+        if ("title" in source) == ("description" in source):
+            report("sources", ("sources", index), f"{label}it needs either a title (exactly as the page publishes it) or, where the page "
+                   "shows no title, a description {lv: …, en: …}, not both")
+        other = source.get("also_in")
+        if isinstance(other, dict) and other.get("language") == source.get("language"):
+            report("sources", ("sources", index, "also_in", "language"), f"{label}also_in is the same page in another language: "
+                   "its language must differ from the source's")
     _check_dates(documents, report)
     _check_documents(documents, root, report)
     _check_result_facts(documents, report)
-    _check_sources(documents, report)
+    _check_registry(documents, report)
 
     # Files that data names must exist.
     logo = (project.get("eea_grants") or {}).get("logo") if isinstance(project.get("eea_grants"), dict) else None
@@ -528,6 +599,18 @@ def partial_date(value: Any) -> tuple[PartialDate | None, str]:
 
 
 def _check_dates(documents: Documents, report: Any) -> None:
+    # Dates that stand alone: when a source page was published, when a result's evidence happened.
+    alone = [("sources", ("sources", index), f'source "{item.get("id")}": ', "published", item)
+             for index, item in _items(documents["sources"][1], "sources")]
+    for index, result in _items(documents["results"][1], "results"):
+        for number, evidence in enumerate(_list(result.get("evidence"))):
+            if isinstance(evidence, dict):
+                alone.append(("results", ("results", index, "evidence", number), f'result "{result.get("id")}": evidence {number + 1}: ', "date", evidence))
+    for name, at, label, field, item in alone:
+        if field in item:
+            _, problem = partial_date(item[field])
+            if problem:
+                report(name, at + (field,), f"{label}{field} is {_shown(item[field])}{problem}")
     for name, kind in (("events", "event"), ("documents", "document")):
         for index, item in _items(documents[name][1], name):
             label = f'{kind} "{item.get("id")}": '
@@ -614,23 +697,45 @@ def _check_result_facts(documents: Documents, report: Any) -> None:
 
 # --- Sources -----------------------------------------------------------------
 
-def _check_sources(documents: Documents, report: Any) -> None:
-    """The same source twice in one item is a slip (a copied block): report it."""
+def _source_ids(value: Any, where: tuple) -> list[tuple[tuple, Any]]:
+    """(path, id) of every source id cited anywhere in a document: each
+    `sources:` list, at any depth (an item's, a fact's, a project field's)."""
+    found = []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key == "sources" and isinstance(inner, list):
+                found += [(where + (key, number), source_id) for number, source_id in enumerate(inner)]
+            elif key == "sources" and isinstance(inner, dict):  # project.yml: field -> ids
+                found += [(where + (key, field, number), source_id)
+                          for field, ids in inner.items() for number, source_id in enumerate(_list(ids))]
+            else:
+                found += _source_ids(inner, where + (key,))
+    elif isinstance(value, list):
+        for index, inner in enumerate(value):
+            found += _source_ids(inner, where + (index,))
+    return found
+
+
+def _check_registry(documents: Documents, report: Any) -> None:
+    """One registry entry per page: the same address twice is a slip (a
+    copied entry); project.yml's sources name its own fields."""
+    seen: dict[str, int] = {}
+    for index, source in _items(documents["sources"][1], "sources"):
+        url = source.get("url")
+        if not isinstance(url, str):
+            continue
+        normal = url.rstrip("/").replace("://www.", "://")
+        if normal in seen:
+            first = _position(documents["sources"][2], ["sources", seen[normal], "url"])[0]
+            report("sources", ("sources", index, "url"), f'source "{source.get("id")}": the same page is registered on line {first}: '
+                   "cite that entry's id instead, and remove this one")
+        seen.setdefault(normal, index)
     project = documents["project"][1]
-    owners: list[tuple[str, tuple, str, Any]] = []
-    if isinstance(project, dict):
-        owners.append(("project", (), "", project))
-    for name, kind in KIND.items():
-        for index, item in _items(documents[name][1], name):
-            owners.append((name, (name, index), f'{kind} "{item.get("id")}": ', item))
-    for name, at, label, item in owners:
-        seen: dict[str, int] = {}
-        for number, source in enumerate(_list(item.get("sources"))):
-            url = source.get("url") if isinstance(source, dict) else None
-            if not isinstance(url, str):
-                continue
-            if url in seen:
-                first = _position(documents[name][2], list(at + ("sources", seen[url], "url")))[0]
-                report(name, at + ("sources", number, "url"),
-                       f"{label}source {number + 1} is the same page as source {seen[url] + 1} (line {first}): list each source once, remove one of them")
-            seen.setdefault(url, number)
+    if isinstance(project, dict) and isinstance(project.get("sources"), dict):
+        fields = [key for key in project if key != "sources"]
+        for field in project["sources"]:
+            if field not in fields:
+                close = difflib.get_close_matches(str(field), fields, n=1)
+                hint = f'did you mean "{close[0]}"? Otherwise ' if close else ""
+                report("project", ("sources", field, "<key>"), f'sources names "{field}", which is no field of this file: {hint}'
+                       "name the field whose facts the sources support")

@@ -23,7 +23,7 @@ import yaml
 from helpers import document_files, schema, typography
 
 LANGUAGES = ("lv", "en")
-DATA_FILES = ("project", "partners", "activities", "results", "networks", "events", "documents")
+DATA_FILES = ("project", "partners", "activities", "results", "networks", "events", "documents", "sources", "gaps", "terms")
 # Document files data/documents.yml names (`file:`) live here.
 DOCUMENTS_DIR = "documents"
 Position = tuple[int, int]  # 1-based line and column
@@ -70,6 +70,13 @@ class SiteData:
     events: list[dict[str, Any]]
     # Each with `format` and `size_bytes` (measured from a file, or given).
     documents: list[dict[str, Any]]
+    # The source registry: id -> source, its `publisher` resolved to the
+    # publisher's or partner's name {lv: …, en: …}; in the file's order.
+    sources: dict[str, dict[str, Any]]
+    # What the record still lacks (data/gaps.yml), in the file's order.
+    gaps: list[dict[str, Any]]
+    # Administrative terms and their one English rendering (data/terms.yml).
+    terms: dict[str, Any]
 
     def by_id(self, kind: str) -> dict[str, dict[str, Any]]:
         # Made once per kind: every generated page looks its item up here.
@@ -272,14 +279,24 @@ def _parse(data_dir: Path) -> SiteData:
     errors += schema.validate(documents, root)
     if errors:
         raise DataError(errors)
-    lists = {name: _with_dates(documents[name][1][name]) for name in DATA_FILES if name != "project"}
+    lists = {name: _with_dates(documents[name][1][name]) for name in DATA_FILES if name not in ("project", "sources", "terms")}
     lists["events"] = sorted(lists["events"], key=event_order)
     lists["documents"] = [_measured(document, data_dir) for document in lists["documents"]]
     return SiteData(
         project=_with_dates(documents["project"][1]),
         ui={lang: documents[f"ui/{lang}"][1] for lang in LANGUAGES},
+        sources=_registry(documents["sources"][1], lists["partners"]),
+        terms=documents["terms"][1],
         **lists,
     )
+
+
+def _registry(document: dict[str, Any], partners: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """id -> source, each with `publisher_name` ({lv, en}) from data/sources.yml's
+    publishers or the partner it names."""
+    names = {publisher["id"]: publisher["name"] for publisher in document["publishers"]}
+    names.update({partner["id"]: partner["name"] for partner in partners})
+    return {source["id"]: {**source, "publisher_name": names[source["publisher"]]} for source in _with_dates(document["sources"])}
 
 
 def event_order(event: dict[str, Any]) -> tuple:

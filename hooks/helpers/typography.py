@@ -37,8 +37,10 @@ def as_date(value: datetime.date | str) -> datetime.date:
 
 def format_date(value: datetime.date | str, lang: str, form: str = "long") -> str:
     """Forms: long ("2024. gada 15. aprīlis" / "15 April 2024"), in ("2024. gada
-    15. aprīlī" / "on 15 April 2024"), numeric ("15.04.2024." / "15/04/2024"),
-    month ("2021. gada jūnijs" / "June 2021"), month-numeric ("06.2021." / "06/2021")."""
+    15. aprīlī" / "on 15 April 2024"), month ("2021. gada jūnijs" / "June
+    2021"), month-in, and in Latvian only numeric ("15.04.2024.") and
+    month-numeric ("06.2021."): English dates are always written out
+    ("21 June 2021"), never as 21/06/2021, which readers read two ways."""
     day = as_date(value)
     if lang == "lv":
         forms = {
@@ -53,10 +55,8 @@ def format_date(value: datetime.date | str, lang: str, form: str = "long") -> st
         forms = {
             "long": _babel_date(day, "d MMMM y", locale=LOCALES["en"]),
             "in": "on " + _babel_date(day, "d MMMM y", locale=LOCALES["en"]),
-            "numeric": f"{day.day:02d}/{day.month:02d}/{day.year}",
             "month": _babel_date(day, "MMMM y", locale=LOCALES["en"]),
             "month-in": "in " + _babel_date(day, "MMMM y", locale=LOCALES["en"]),
-            "month-numeric": f"{day.month:02d}/{day.year}",
         }
     else:
         raise ValueError(f"format_date: unknown language {lang!r}; use 'lv' or 'en'")
@@ -70,6 +70,13 @@ def format_period(start: datetime.date | str, end: datetime.date | str, lang: st
     if lang == "lv":
         return f"{format_date(start, lang, 'month-numeric')}–{format_date(end, lang, 'month-numeric')}"
     return f"{format_date(start, lang, 'month')} – {format_date(end, lang, 'month')}"
+
+
+def format_days(start: datetime.date | str, end: datetime.date | str, lang: str) -> str:
+    """A period of days: "21.06.2021.–20.04.2024." / "21 June 2021 – 20 April 2024"."""
+    if lang == "lv":
+        return f"{format_date(start, lang, 'numeric')}–{format_date(end, lang, 'numeric')}"
+    return format_when(as_date(start), lang, "long", as_date(end))
 
 
 def format_money(amount: int, lang: str, currency: str = "EUR") -> str:

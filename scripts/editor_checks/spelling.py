@@ -5,6 +5,8 @@ The dictionaries are Debian's (`hunspell-lv`, `hunspell-en-gb`, in
 a Python implementation of Hunspell. Names, abbreviations and terms the
 dictionaries lack are listed, one word a line, in data/spelling/lv.txt and
 data/spelling/en.txt; a lowercase entry also allows the word capitalised.
+Names that have a home of their own in data/ (partners, publishers, terms:
+NAME_HOMES) are read from there and are not repeated in the lists.
 
 Loading a dictionary takes one to two seconds, so each is loaded at most once
 per process, and only when a word is not yet known: the dictionary's verdict
@@ -35,7 +37,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from .prose import (DOMAIN, EMAIL, LANGUAGES, PLACEHOLDER, URL, DataText, Page, Source, blank_all,
-                   data_pairs, pages, typography)
+                   data_pairs, pages, sitedata, typography)
 
 HUNSPELL = Path("/usr/share/hunspell")
 # Hunspell names its dictionaries by locale, as Babel does: lv_LV, en_GB.
@@ -195,15 +197,48 @@ class Word:
     prefix: str = ""  # 'activity "x": ' and the field, for data texts
 
 
+# Names have one home each, and the check takes their words from there rather
+# than from the word lists: (file, list key, fields holding a name {lv, en}
+# or a plain text).
+NAME_HOMES = (
+    ("data/partners.yml", "partners", ("name", "abbreviation")),
+    ("data/sources.yml", "publishers", ("name",)),
+    ("data/terms.yml", "terms", ("lv", "en")),
+)
+
+
+def name_words(root: Path) -> dict[str, str]:
+    """Every word of the names in NAME_HOMES -> the file it comes from. A
+    name is right in either language's text ("Latvijas Pašvaldību savienība"
+    quoted in English); a file that does not parse adds nothing (the data
+    check reports it)."""
+    found: dict[str, str] = {}
+    for shown, key, fields in NAME_HOMES:
+        try:
+            document, _ = sitedata.read_yaml(root / shown, shown)
+        except sitedata.DataError:
+            continue
+        for item in (document or {}).get(key) or []:
+            for field_name in fields:
+                value = item.get(field_name) if isinstance(item, dict) else None
+                texts = value.values() if isinstance(value, dict) else [value]
+                for text in texts:
+                    if isinstance(text, str):
+                        for word in WORD.findall(text):
+                            found.setdefault(word, shown)
+    return found
+
+
 class Speller:
     def __init__(self, root: Path) -> None:
         self.lists = {lang: WordList.read(root, lang) for lang in LANGUAGES}
+        self.names = name_words(root)
         self.dictionaries = Dictionaries(cache_dir())
         self._suggested: dict[tuple[str, str], str] = {}
         self.used: set[tuple[str, str]] = set()
 
     def correct(self, word: str, lang: str) -> bool:
-        if len(word) < 2:
+        if len(word) < 2 or word in self.names:
             return True
         if self.lists[lang].allows(word):
             self.used.add((lang, word))
@@ -298,7 +333,10 @@ def check(root: Path) -> tuple[list[str], list[str]]:
     warnings = []
     for lang, word_list in speller.lists.items():
         for entry in word_list.entries:
-            if speller.dictionaries.known(entry.word, lang):
+            if entry.word in speller.names:
+                errors.append(f"{word_list.shown}:{entry.line}:1: \"{entry.word}\" is a name from {speller.names[entry.word]}, "
+                              f"which the check reads itself: delete this line.")
+            elif speller.dictionaries.known(entry.word, lang):
                 errors.append(f"{word_list.shown}:{entry.line}:1: \"{entry.word}\" is already in the {LANGUAGES[lang]} dictionary: "
                               f"delete this line.")
             elif not any(used_lang == lang and word_list.entry_for(w) is entry for used_lang, w in speller.used):
