@@ -2,7 +2,7 @@
 
 Events: on_config (check the page sources — a twin in every other language,
 title and description in the front matter, the same explicit heading ids in
-all languages — and stop the build with one line per mistake; install the
+all languages, every cite("…") naming a source of data/sources.yml — and stop the build with one line per mistake; install the
 logging filters that make the macros plugin's errors and MkDocs' link and
 navigation warnings name the source file and line and say how to fix
 them). Reads docs/; writes nothing. scripts/check.py runs `check_sources`
@@ -30,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpers import compat, published
+from helpers import citations, compat, published, sitedata
 
 IMAGE = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif)$", re.I)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
@@ -58,7 +58,31 @@ def check_sources(root: Path, langs: list[published.Language]) -> list[str]:
             errors += _check_front_matter(docs, f"{lang.code}/{page}")
     for page in sorted(set.intersection(*pages.values())):
         errors += _check_heading_ids(docs, page, [lang.code for lang in langs])
+    registry = _registered_sources(root)
+    if registry is not None:
+        for lang in langs:
+            for page in sorted(pages[lang.code]):
+                errors += _check_citations(docs, f"{lang.code}/{page}", registry)
     return errors
+
+
+def _registered_sources(root: Path) -> dict[str, dict] | None:
+    """The source registry's ids, or None when data/sources.yml does not
+    parse (the data check reports that)."""
+    try:
+        document, _ = sitedata.read_yaml(root / "data" / "sources.yml", "data/sources.yml")
+    except sitedata.DataError:
+        return None
+    items = document.get("sources") if isinstance(document, dict) else None
+    return {item["id"]: item for item in items or [] if isinstance(item, dict) and isinstance(item.get("id"), str)}
+
+
+def _check_citations(docs: Path, src: str, registry: dict[str, dict]) -> list[str]:
+    """Every cite("…") of a page names a registered source: all of them at
+    once, at their lines (a build stops at the first)."""
+    text = (docs / src).read_text(encoding="utf-8")
+    return [f"docs/{src}:{line}: {citations.unknown(source_id, registry)}."
+            for line, source_id in citations.calls(text) if source_id not in registry]
 
 
 def _check_front_matter(docs: Path, src: str) -> list[str]:

@@ -10,7 +10,7 @@ only those files.
 Why not Material's own search: its bundle fetches one search_index.json
 with both languages on every page load (the i18n plugin merges them), lunr
 has no Latvian and folds no diacritics. overrides/assets/javascripts/search.js
-(about a hundred lines, no library) loads this language's file on the first
+(no library) loads this language's file on the first
 keystroke and folds diacritics of index and query alike. Folding happens in
 the browser so the index keeps the text as written, for the result excerpts.
 
@@ -35,9 +35,10 @@ from mkdocs.structure.pages import Page
 from helpers.published import building_language
 
 INDEX_PATH = "search/{lang}.json"
-# Page parts that are not the page's own text (the h1 is the title, which
-# the index holds on its own).
-SKIPPED_TAGS = {"script", "style", "template", "svg", "h1"}
+# Page parts that are not the page's own text: the h1 is the title, which
+# the index holds on its own; <sup> holds only citation marks ("[1]"), whose
+# sources the page's "Sources" list names in words.
+SKIPPED_TAGS = {"script", "style", "template", "svg", "h1", "sup"}
 # Headings that start a record on pages with `search_sections: true`.
 SECTION_HEADINGS = {"h2", "h3"}
 

@@ -10,7 +10,8 @@
    (scripts/address_manifest.py): no published address lost without a
    redirect, no new address unlisted;
 5. the editors' checks (scripts/editor_checks/): the figures of each page and
-   data text agree between the languages, the spelling of every text, and,
+   data text agree between the languages, the spelling of every text, the
+   one English rendering of each administrative term (data/terms.yml), and,
    compared with the main branch, a warning where only one language changed.
 
 Prints one line per mistake (file:line: what is wrong: how to fix it) and
@@ -35,7 +36,7 @@ import page_checks  # noqa: E402
 from helpers import published, sitedata  # noqa: E402
 from address_manifest import check_manifest  # noqa: E402
 from build import BuildError, build_into  # noqa: E402
-from editor_checks import changes, figures, report, spelling  # noqa: E402
+from editor_checks import changes, figures, report, spelling, terms  # noqa: E402
 
 
 def check_data(root: Path = ROOT) -> list[str]:
@@ -84,6 +85,7 @@ def main() -> int:
         list_changed_pages(None)  # without a build: the Markdown pages and the data items' own pages
     found += report.messages("figures", figures_result.messages)
     found += report.messages("spelling", spelling_errors + spelling_warnings)
+    found += report.messages("terms", terms.check(ROOT))
     if base is not None:
         found += report.messages("languages", changes.one_language_warnings(ROOT, base))
     errors = [m for m in found if m.level == "error"]

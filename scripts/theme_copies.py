@@ -54,6 +54,7 @@ COPIES = (
     Copy("header.html", "partials/header.html", "overrides/partials/header.html"),
     Copy("toc.html", "partials/toc.html", "overrides/partials/toc.html"),
     Copy("site_meta", "base.html", "overrides/main.html", block="site_meta"),
+    Copy("languages-lv.html", "partials/languages/lv.html", "overrides/partials/languages/lv.html"),
 )
 
 

@@ -200,6 +200,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             {"id": ID, "lv": TEXT, "en": TEXT},
             {"avoid": {"type": "object", "minProperties": 1, "additionalProperties": False,
                        "properties": {lang: {"type": "array", "minItems": 1, "uniqueItems": True, "items": TEXT} for lang in ("lv", "en")}},
+             "names": {"type": "array", "minItems": 1, "uniqueItems": True, "items": TEXT},
              "explanation": BILINGUAL})},
         "quotations": {"type": "array", "minItems": 1, "uniqueItems": True, "items": {"type": "string", "pattern": r"^[a-z_]+(\.[a-z_*]+)*$"}},
     }),

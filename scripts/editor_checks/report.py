@@ -31,6 +31,7 @@ TITLES = {
     "addresses": "Adreses · Addresses",
     "figures": "Skaitļi abās valodās · Figures in both languages",
     "spelling": "Pareizrakstība · Spelling",
+    "terms": "Termini · Terms",
     "languages": "Otra valoda · The other language",
 }
 
