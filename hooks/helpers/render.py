@@ -70,6 +70,7 @@ def render(overrides_dir: str, template: str, page_src: str, lang: str, **contex
     registry = context["data"].sources
     return env.get_template(template).render(
         lang=lang,
+        page_src=page_src,
         link=lambda target: relative_link(page_src, target),
         file_link=lambda name: file_link(page_src, lang, name),
         cite=lambda ids: citations.cite(f"{lang}/{page_src}", ids, registry),
