@@ -43,16 +43,20 @@ $(PROPERDOCS_INSTALLED): requirements-properdocs.lock
 
 ## Preview both languages at http://127.0.0.1:8000/ with live reload.
 serve: $(ENGINE_INSTALLED)
+	$(ENGINE_BIN)/python scripts/system_deps.py pdf
 	SITE_URL=http://127.0.0.1:8000/ $(ENGINE_BIN)/$(ENGINE) serve -f $(CURDIR)/mkdocs.yml --dev-addr 127.0.0.1:8000 --livereload
 
-## Build the site into site/ (replaced only when every check passed).
+## Build the site into site/ (replaced only when every check passed); the
+## record's PDF editions need Debian's Pango and HarfBuzz libraries.
 build: $(ENGINE_INSTALLED)
+	$(ENGINE_BIN)/python scripts/system_deps.py pdf
 	$(ENGINE_BIN)/python scripts/build.py --engine $(ENGINE)
 
 ## Every check without a browser: data, pages, links, addresses, figures in
-## both languages, spelling (installs Hunspell's lv and en-GB dictionaries).
+## both languages, spelling (installs Hunspell's lv and en-GB dictionaries,
+## and the libraries the PDF edition is rendered with).
 check: install
-	$(BIN)/python scripts/system_deps.py spelling
+	$(BIN)/python scripts/system_deps.py spelling pdf
 	$(BIN)/python scripts/check.py
 
 ## Every test, browser tests included.

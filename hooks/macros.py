@@ -21,7 +21,7 @@ HOOKS_DIR = Path(__file__).resolve().parent
 if str(HOOKS_DIR) not in sys.path:
     sys.path.insert(0, str(HOOKS_DIR))
 
-from helpers import render, sitedata, typography  # noqa: E402
+from helpers import record, render, sitedata, typography  # noqa: E402
 
 ROOT = HOOKS_DIR.parent
 KIND = {"activities": "activity", "partners": "partner"}
@@ -92,10 +92,15 @@ def define_env(env: Any) -> None:
         years = [(year, list(group)) for year, group in itertools.groupby(events, key=lambda e: typography.date_parts(e["date"])[0])]
         return show("timeline.md", years=years)
 
+    def record_pdf() -> str:
+        """The record's PDF edition, below the language folder (hooks/record_pdf.py)."""
+        return record.pdf_source(sitedata.load(ROOT / "data").project["number"], lang())
+
     @env.macro
     def document_list() -> str:
-        """Every document with its format, size and language, each at the anchor #<id>."""
-        return show("document-list.md")
+        """The record's PDF edition, then every document with its format, size
+        and language, each at the anchor #<id>."""
+        return show("document-list.md", record_pdf=record_pdf())
 
     @env.macro
     def cite(*ids: str) -> str:
@@ -133,8 +138,9 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def home_ways() -> str:
-        """The home page's ways into activities, results, documents and timeline."""
-        return show("home-ways.md")
+        """The home page's ways into activities, results, documents and
+        timeline, and the whole record with its PDF edition."""
+        return show("home-ways.md", record_pdf=record_pdf())
 
     @env.macro
     def home_results() -> str:

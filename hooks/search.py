@@ -14,6 +14,10 @@ has no Latvian and folds no diacritics. overrides/assets/javascripts/search.js
 keystroke and folds diacritics of index and query alike. Folding happens in
 the browser so the index keeps the text as written, for the result excerpts.
 
+A page whose front matter says `search: {exclude: true}` (Material's way of
+saying it) is left out: the whole record on one page (docs/<lang>/record.md),
+which repeats every other page.
+
 Pages that list records (the timeline, the documents, the results) say
 `search_sections: true` in their front matter: each of their headings with
 an id (an event, a document, a result) is then also an entry of its own,
@@ -116,6 +120,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if (page.meta.get("search") or {}).get("exclude"):
+        return content  # the whole record on one page: its pages are entries of their own
     lang = page.file.locale
     # Titles of generated pages arrive HTML-escaped (hooks/pages.py).
     title = html.unescape(re.sub(r"<[^>]+>", "", page.title or ""))

@@ -14,7 +14,13 @@ Material copies its whole assets folder into every site. Left out here:
 - the palette stylesheet while `theme.palette` is not set: Material's
   base.html links it only when it is;
 - Material's JavaScript bundle while overrides/main.html replaces the
-  `scripts` block without calling super(): no page names it.
+  `scripts` block without calling super(): no page names it;
+- overrides/pdf/, the PDF edition's stylesheet and fonts (and its template,
+  which MkDocs never copies): WeasyPrint reads them from the theme folder
+  while the build makes the PDF (hooks/record_pdf.py), which embeds what
+  it uses; no reader's browser loads them. They live in the theme folder
+  with the other templates and styles, so `mkdocs serve` rebuilds when
+  they change.
 
 tests/test_build.py proves every file a page names is shipped and every
 shipped asset is named by a page.
@@ -35,11 +41,12 @@ MATERIAL_SEARCH_PLUGINS = ("search", "material/search")
 MATERIAL_SEARCH_FILES = ("assets/javascripts/lunr/*", "assets/javascripts/workers/*")
 MATERIAL_PALETTE = "assets/stylesheets/palette.*.min.css"
 MATERIAL_BUNDLE = "assets/javascripts/bundle.*.min.js"
+PDF_EDITION = "pdf/*"  # overrides/pdf/
 
 
 def left_out_patterns(config: MkDocsConfig) -> list[str]:
     """The theme paths (fnmatch patterns) that no page of this configuration loads."""
-    patterns = ["*.map"]
+    patterns = ["*.map", PDF_EDITION]
     if not any(name in config.plugins for name in MATERIAL_SEARCH_PLUGINS):
         patterns += MATERIAL_SEARCH_FILES
     if not config.theme.get("palette"):

