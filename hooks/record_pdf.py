@@ -154,13 +154,18 @@ def _place(message: str, edition: record.Edition, root: Path, lang: str) -> str:
     """An error of the PDF as one line naming the page, and its line, whose
     content holds the resource the error is about (an image that is not
     there or is no image, say)."""
-    for url in URL.findall(message):
+    for url in (found.rstrip(":.,;)") for found in URL.findall(message)):
         for section in edition.all_sections():
             if url in section.html:
                 name = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
-                why = "there is no such file in this site" if "not a file of this site" in message else message
-                return (f"{_find(name, root, lang, section)}: the PDF edition cannot show {url}: {why}. "
-                        "Put the file beside the page and name it relative to the page, or correct its address.")
+                if "not a file of this site" in message:
+                    why = ("there is no such file in this site: put the file in docs/ and show it with Markdown, "
+                           "![what it shows](file.jpg), relative to the page, or correct its address.")
+                elif "image" in message.lower():
+                    why = "it is not an image file the PDF can show (WeasyPrint could not read it): replace the file, or correct its address."
+                else:
+                    why = f"{message}."
+                return f"{_find(name, root, lang, section)}: the PDF edition cannot show {url}: {why}"
     return f"docs/{lang}/{record.RECORD_SOURCE}: the PDF edition could not be made: {message}"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -20,7 +21,7 @@ import pypdf
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SITE_URL, load_data
+from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SITE_URL, copy_project, load_data
 
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -319,3 +320,15 @@ def test_the_pdf_uses_no_file_but_the_site_s(tmp_path: Path) -> None:
         with pytest.raises(record_pdf.PdfError) as error:
             _render(html, tmp_path)
         assert src.removeprefix("file://") in str(error.value)
+
+
+def test_without_source_date_epoch_or_git_the_build_refuses(tmp_path: Path) -> None:
+    """The PDF's dates come from SOURCE_DATE_EPOCH (or the last commit):
+    with neither, a plain `mkdocs build` stops and says what to do."""
+    project = copy_project(tmp_path / "copy")  # no .git in it
+    env = {key: value for key, value in build.mkdocs_env().items() if key != "SOURCE_DATE_EPOCH"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "out")],
+                            cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "SOURCE_DATE_EPOCH is not set and there is no git history to take the PDF edition's date from" in result.stderr + result.stdout
+    assert not (tmp_path / "out" / "record").exists()

@@ -71,6 +71,8 @@ def test_json_ld_describes_the_project_and_partners(site_pages: list[SitePage]) 
     partners = load_data("partners")["partners"]
     for page in site_pages:
         scripts = page.soup.find_all("script", type="application/ld+json")
+        if page.source == "record.md":
+            continue  # the record's own: test_json_ld_of_the_record_names_its_pdf
         if page.source != "index.md":
             assert not scripts, page.path  # once per language, on its home page
             continue
@@ -83,6 +85,29 @@ def test_json_ld_describes_the_project_and_partners(site_pages: list[SitePage]) 
         assert [m["name"] for m in data["member"]] == [p["name"][page.lang] for p in partners]
         assert [m["url"] for m in data["member"]] == [p["url"] for p in partners]
         assert data["funder"]["url"] == project["eea_grants"]["url"]
+
+
+def test_json_ld_of_the_record_names_its_pdf(site: Path, site_pages: list[SitePage]) -> None:
+    """The whole record on one page describes itself, its edition and its
+    PDF edition (`encoding`, a MediaObject)."""
+    project = load_data("project")
+    records = [page for page in site_pages if page.source == "record.md"]
+    assert len(records) == 2
+    for page in records:
+        scripts = page.soup.find_all("script", type="application/ld+json")
+        assert len(scripts) == 1, page.path
+        data = json.loads(scripts[0].string)
+        assert data["@context"] == "https://schema.org" and data["@type"] == "CreativeWork"
+        assert data["url"] == data["@id"] == SITE_URL + page.path
+        assert data["inLanguage"] == page.lang
+        assert data["about"]["identifier"] == project["number"] and data["about"]["@id"] == SITE_URL + "#project"
+        assert data["publisher"]["name"] == next(p for p in load_data("partners")["partners"] if p["id"] == project["promoter"])["name"][page.lang]
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["dateModified"]) and data["version"]
+        pdf = site / page.path / f"{project['number']}-{page.lang}.pdf"
+        encoding = data["encoding"]
+        assert encoding["@type"] == "MediaObject" and encoding["encodingFormat"] == "application/pdf"
+        assert encoding["contentUrl"] == SITE_URL + page.path + pdf.name and pdf.is_file()
+        assert encoding["contentSize"] == f"{(pdf.stat().st_size + 500) // 1000} kB"
 
 
 def _text(page: SitePage) -> str:
