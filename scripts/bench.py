@@ -25,7 +25,14 @@ Rows:
   files no page references);
 - edit-to-visible in `mkdocs serve` (as `make serve` runs it) in a copy of
   the site: append a sentence to a page, or change a summary in
-  data/activities.yml, and poll the served page until it shows.
+  data/activities.yml, and poll the served page until it shows;
+- the record's PDF editions (hooks/record_pdf.py), in rows of their own: the
+  rows above build without them (RECORD_PDF=off), so that the ratios to the
+  stock build and the output size compare the same site; here a copy of the
+  site is built with an empty PDF cache and without the PDFs, each --runs
+  times: each PDF's time (as the hook reports it), pages and size, and what
+  making them adds to the build; and edit-to-visible of a page with its
+  PDF made again.
 """
 
 from __future__ import annotations
@@ -75,6 +82,8 @@ TARGETS = {
     "output_mb": 1.0,
     "edit_s": 1.0,
     "memory_mib": 1024.0,
+    "pdf_mb": 1.5,
+    "pdf_build_s": 5.0,
 }
 # The features of a stock Material setup: ours without the speed settings.
 SPEED_FEATURES = {"navigation.prune"}
@@ -418,6 +427,42 @@ def edit_stock_page(copy: Path, marker: str) -> str:
     return edit_page(copy, marker)
 
 
+# --- the record's PDF editions ---------------------------------------------------------------------
+
+PDF_SWITCH = "RECORD_PDF"  # hooks/record_pdf.py: "off" builds without the PDFs
+PDF_MADE = re.compile(r"The record's PDF edition \((\w+)\): (\d+) bytes, (\d+) pages, made in ([\d.]+) s\.")
+
+
+def record_pdfs(root: Path, runs: int) -> dict[str, Any]:
+    """Builds of a copy of the site with the PDFs made from an empty cache and
+    without them; each PDF's seconds, pages and bytes."""
+    work = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
+    try:
+        synthetic_site.copy_site(root, work)
+        made: dict[str, list[tuple[float, int, int]]] = {}
+        with_pdfs, without = [], []
+        for _ in range(runs):
+            for switch, times in (("on", with_pdfs), ("off", without)):
+                shutil.rmtree(work / ".cache" / "record-pdf", ignore_errors=True)
+                env = dict(build.mkdocs_env(SITE_URL), **{PDF_SWITCH: switch})
+                start = time.perf_counter()
+                result = build.run_process(build.build_command(work / "out", work), work, env)
+                times.append(time.perf_counter() - start)
+                if result.returncode != 0:
+                    raise SystemExit(f"The build with the PDFs {switch} failed:\n{build.problems(result.output)}")
+                for lang, size, pages, seconds in PDF_MADE.findall(result.output):
+                    made.setdefault(lang, []).append((float(seconds), int(pages), int(size)))
+        return {
+            "languages": {lang: {"seconds": median([s for s, _, _ in found]), "pages": found[0][1], "bytes": found[0][2]}
+                          for lang, found in made.items()},
+            "build_with_s": median(with_pdfs),
+            "build_without_s": median(without),
+            "edit_to_visible_page_s": None,
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 # --- the table ------------------------------------------------------------------------------------
 
 
@@ -484,6 +529,13 @@ def run(runs: int, stock_1000_runs: int) -> dict[str, Any]:
             "stock": edit_to_visible(stock_roots["real"], {"page": edit_stock_page}, runs),
         }
         report["builds"] = builds
+        print("the record's PDF editions…", file=sys.stderr)
+        report["record_pdfs"] = record_pdfs(ROOT, runs)
+        os.environ[PDF_SWITCH] = "on"
+        try:
+            report["record_pdfs"]["edit_to_visible_page_s"] = edit_to_visible(ROOT, {"page": edit_page}, runs)["page"]
+        finally:
+            os.environ[PDF_SWITCH] = "off"
         for who in ("ours", "stock"):
             report["builds"][f"growth_{who}"] = builds["synthetic_1000"][f"{who}_s"] / builds["synthetic_100"][f"{who}_s"]
             report["builds"][f"growth_{who}_cpu"] = builds["synthetic_1000"][f"{who}_cpu_s"] / builds["synthetic_100"][f"{who}_cpu_s"]
@@ -542,6 +594,14 @@ def table(report: dict[str, Any]) -> str:
         f"≤ {t['edit_s']:.0f} s: {ok(edit['ours']['page'] <= t['edit_s'])}")
     row("Edit-to-visible in serve: a data file", f"{edit['ours']['data_file']:.2f} s", "— (no data files)",
         f"≤ {t['edit_s']:.0f} s: {ok(edit['ours']['data_file'] <= t['edit_s'])}")
+    pdfs = report["record_pdfs"]
+    for lang, found in pdfs["languages"].items():
+        row(f"Record PDF ({lang}): made in the build, pages, size", f"{found['seconds']:.2f} s, {found['pages']} pages, {found['bytes'] / 1e3:.0f} kB",
+            "— (no PDF)", f"≤ {t['pdf_mb']} MB: {ok(found['bytes'] <= t['pdf_mb'] * 1e6)}")
+    grown = pdfs["build_with_s"] - pdfs["build_without_s"]
+    row("Build with the record PDFs made (empty cache), more than without", f"+{grown:.2f} s ({pdfs['build_with_s']:.2f} s)",
+        f"{pdfs['build_without_s']:.2f} s without", f"≤ +{t['pdf_build_s']:.0f} s: {ok(grown <= t['pdf_build_s'])}")
+    row("Edit-to-visible in serve, a page, its PDF made again", f"{pdfs['edit_to_visible_page_s']:.2f} s", "— (no PDF)", "")
     header = ("", "ours", "baseline (stock, same run)", "target")
     widths = [max(len(r[i]) for r in rows + [header]) for i in range(4)]
     lines = [" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(header)), "-+-".join("-" * w for w in widths)]
@@ -550,7 +610,8 @@ def table(report: dict[str, Any]) -> str:
             f"1000 pages {b['synthetic_1000']['ours_first_run_s']:.2f} s); {report['cpus']} CPUs; load average at start {report['load_average_at_start']:.1f}, "
             f"after the builds {report['load_average_after_builds']:.1f}; one build process each: its CPU time stands for the build time on an idle "
             "machine (wall-clock rows also count the waits for a busy CPU; CPU time grows too on a busy machine, less). Transfer: gzip -6 of every response a headless "
-            "Chromium received on the home page; stock = Material + mkdocs-static-i18n, same pages (after macros), same navigation.")
+            "Chromium received on the home page; stock = Material + mkdocs-static-i18n, same pages (after macros), same navigation. "
+            "Our builds above leave the record's PDF editions out (RECORD_PDF=off); the PDF rows build a copy with them.")
     return "\n".join(lines) + "\n\n" + note
 
 
@@ -561,6 +622,9 @@ def main() -> int:
                         help="runs of the slow stock 1000-page baseline (default 1)")
     parser.add_argument("--json", type=Path, default=JSON_PATH)
     args = parser.parse_args()
+    # Our builds leave the record's PDF editions out (the stock build has
+    # none); record_pdfs() measures them on their own.
+    os.environ[PDF_SWITCH] = "off"
     report = run(args.runs, min(args.stock_1000_runs, args.runs))
     text = table(report)
     report["table"] = text.splitlines()
