@@ -6,8 +6,9 @@ order, with hooks/helpers/record.py, and give the record page its table of
 contents), on_page_context (the record page: `record` for
 overrides/partials/record.html, which overrides/main.html shows under the
 page's own introduction, and for the JSON-LD of
-overrides/partials/head-meta.html). Reads the rendered pages, the site
-model, the navigation and git history (the edition's date and commit);
+overrides/partials/head-meta.html). Reads the rendered pages (MkDocs renders
+them all before on_env: hooks/helpers/compat.py), the site model, the
+navigation and git history (the edition's date and commit);
 writes no file. The record page's source, docs/<lang>/record.md, holds
 its title, description and introduction; the PDF edition made from the
 same sections: hooks/record_pdf.py.
@@ -34,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from helpers import history, published, record, typography
+from helpers import compat, history, published, record, typography
 from helpers.generated_pages import generated_sources
 
 
@@ -42,8 +43,8 @@ from helpers.generated_pages import generated_sources
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     lang = published.building_language(config)
     record.forget(lang)
-    record_file = files.get_file_from_path(f"{lang}/{record.RECORD_SOURCE}")
-    if record_file is None or record_file.page is None:
+    record_page = compat.rendered_page(files, f"{lang}/{record.RECORD_SOURCE}")
+    if record_page is None:
         return env  # a site without a record page
     site = published.current()
     language = site.language(lang)
@@ -54,7 +55,7 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
             generated.setdefault(folder, []).append(f"{folder}/{name}")
     order = record.reading_order(config.nav or [], generated)
     versions = {source: site.versions(source).get(lang) for source, children in order for source in [source, *children]}
-    missing = [source for source, version in versions.items() if version is None or files.get_file_from_path(f"{lang}/{source}") is None]
+    missing = [source for source, version in versions.items() if version is None or compat.rendered_page(files, f"{lang}/{source}") is None]
     if missing:
         raise PluginError(f"docs/{lang}/{record.RECORD_SOURCE}: the record cannot show {', '.join(missing)}: the navigation names pages this build has not made.")
     anchors = {version.address: record.anchor_of(version.address, language.prefix) for version in versions.values()}
@@ -71,9 +72,9 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     known = [dates[path] for path in paths if path in dates]
     edition = record.Edition(
         lang=lang,
-        address=own.address if own else record_file.page.url,
-        url=site.absolute(own.address if own else record_file.page.url),
-        title=record_file.page.title or "",
+        address=own.address if own else record_page.url,
+        url=site.absolute(own.address if own else record_page.url),
+        title=record_page.title or "",
         sections=sections,
         date=max(known) if known else history.source_date_epoch(),
         commit=history.commit(root),
@@ -82,13 +83,13 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         day = datetime.datetime.fromtimestamp(edition.date, datetime.timezone.utc).date()
         edition.date_iso, edition.date_text = day.isoformat(), typography.format_date(day, lang, "long")
     record.store(edition)
-    record_file.page.toc = get_toc(_toc_tokens(record_file.page, edition))
+    record_page.toc = get_toc(_toc_tokens(record_page, edition))
     return env
 
 
 def _section(source: str, number: str, level: int, numbered: bool, files: Files, lang: str,
              versions: dict[str, published.PublishedPage | None], anchors: dict[str, str], site: published.Site) -> record.Section:
-    page = files.get_file_from_path(f"{lang}/{source}").page
+    page = compat.rendered_page(files, f"{lang}/{source}")
     version = versions[source]
     anchor = anchors[version.address]
     context = record.PageInRecord(url=version.address, anchor=anchor, number=number, level=level, numbered=numbered,

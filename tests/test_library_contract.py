@@ -6,7 +6,11 @@ build."""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 from importlib import metadata
 from pathlib import Path
 
@@ -86,3 +90,32 @@ def test_material_still_includes_the_partials_we_replace(partial: str) -> None:
         f"mkdocs-material {metadata.version('mkdocs-material')} no longer includes {partial}: "
         f"overrides/{partial} replaces nothing"
     )
+
+
+PROBE_HOOK = '''
+import json, os
+from helpers import compat
+
+def on_env(env, config, files):
+    pages = {f.src_uri: compat.rendered_page(files, f.src_uri).content for f in files.documentation_pages()}
+    with open(os.environ["PROBE_OUT"], "w", encoding="utf-8") as out:
+        json.dump(pages, out)
+    return env
+'''
+
+
+def test_mkdocs_renders_every_page_before_the_env_event(tmp_path: Path) -> None:
+    """hooks/record.py makes the whole record from the other pages' contents
+    in on_env (compat.rendered_page)."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\nFirst page.\n", encoding="utf-8")
+    (tmp_path / "docs" / "other.md").write_text("# Other\n\nSecond *page*.\n", encoding="utf-8")
+    (tmp_path / "probe.py").write_text(f"import sys\nsys.path.insert(0, {str(ROOT / 'hooks')!r})\n" + PROBE_HOOK, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Probe\nhooks:\n  - probe.py\n", encoding="utf-8")
+    out = tmp_path / "pages.json"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(tmp_path / "site")],
+                            cwd=tmp_path, capture_output=True, text=True, env=dict(os.environ, PROBE_OUT=str(out)))
+    assert result.returncode == 0 and out.is_file(), broken("mkdocs", f"renders every page's Markdown before the env event: {result.stderr}")
+    pages = json.loads(out.read_text(encoding="utf-8"))
+    assert "<em>page</em>" in pages.get("other.md", "") and "First page." in pages.get("index.md", ""), broken(
+        "mkdocs", "renders every page's Markdown before the env event")

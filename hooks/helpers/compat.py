@@ -18,6 +18,14 @@ mkdocs-static-i18n (its plugin object, config.plugins["i18n"]):
   home, before it rewrites the switcher for each page; the one 404 page
   needs that, not the last page's switcher.
 
+MkDocs:
+- every page's Markdown is read and rendered (each File's `page`, with its
+  `content` and `toc`) before the `env` event: the build reads all pages,
+  then makes the template environment, then renders the templates. The
+  documentation describes the events one by one but does not promise this
+  order; hooks/record.py makes the whole record from the other pages'
+  contents in on_env and needs it.
+
 mkdocs-macros-plugin:
 - A page's macro error is logged, as a Markdown block naming the page
   ("_File_:" and the page in backticks), to the logger below, from inside
@@ -34,6 +42,8 @@ import re
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 MACROS_ERROR_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
 MACROS_ERROR_PAGE = re.compile(r"_File_: `([^`]+)`")
@@ -61,3 +71,14 @@ def home_switcher(config: MkDocsConfig) -> list[dict[str, Any]] | None:
 def macro_names(config: MkDocsConfig) -> list[str]:
     plugin = config.plugins.get("macros")
     return sorted(plugin.macros) if plugin else []
+
+
+def rendered_page(files: Files, src_uri: str) -> Page | None:
+    """The page of `src_uri`, its Markdown already rendered (in on_env), or
+    None when the build has no such page."""
+    file = files.get_file_from_path(src_uri)
+    page = file.page if file is not None else None
+    if page is not None and page.content is None:
+        raise RuntimeError(f"{src_uri} is not rendered yet: MkDocs no longer renders every page before the env event "
+                           "(hooks/helpers/compat.py, tests/test_library_contract.py)")
+    return page
