@@ -1,6 +1,7 @@
 """Record PDF hook: the whole record's PDF edition in each language, made in the build.
 
-Events: on_files (priority 100, before the site model, 60, and the i18n
+Events: on_startup (count the warnings MkDocs logs), on_config (from the
+first language's on, anew), on_files (priority 100, before the site model, 60, and the i18n
 plugin, -100: add <lang>/record/<project number>-<lang>.pdf for every
 language with a record page, as a file of docs/ — nothing is written there —
 so the site model and the address guard count /record/LV-LOCALDEV-0006-lv.pdf
@@ -17,7 +18,10 @@ The PDF's dates are SOURCE_DATE_EPOCH (the Makefile and scripts/build.py
 set it to the last commit's time); a build without it takes the last
 commit's time from git, and without git it stops and says to set it.
 RECORD_PDF=off builds the site without the PDF files (`make bench` times
-its builds apart from the PDFs' so); never publish such a build.
+its builds apart from the PDFs' so); never publish such a build. A strict
+build (`--strict`, as `make build` and `make check` run) that has logged a
+warning by then (a broken link, say) stops at its end whatever follows, so
+it makes no PDF: the editor gets the message seconds sooner.
 """
 
 from __future__ import annotations
@@ -46,6 +50,32 @@ DOCUMENTS_PAGE = "documents.md"
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 
 
+class _Warnings(logging.Handler):
+    """Counts the warnings MkDocs logs (its loggers are "mkdocs" and below)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+_warnings = _Warnings()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    logger = logging.getLogger("mkdocs")
+    if _warnings not in logger.handlers:
+        logger.addHandler(_warnings)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not published.building_other_language(config):
+        _warnings.count = 0  # a new build (the i18n plugin builds the other languages inside the first)
+    return config
+
+
 def _pdf_source(config: MkDocsConfig, lang: str) -> str:
     return record.pdf_source(sitedata.load(published.data_dir(config)).project["number"], lang)
 
@@ -69,9 +99,10 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     file = files.get_file_from_path(f"{lang}/{_pdf_source(config, lang)}")
     if edition is None or file is None:
         return env
-    if os.environ.get(SWITCH) == "off":
+    if os.environ.get(SWITCH) == "off" or (config.strict and _warnings.count):
         files.remove(file)
-        log.info(f"The record's PDF edition ({lang}) is not made ({SWITCH}=off).")
+        why = f"{SWITCH}=off" if os.environ.get(SWITCH) == "off" else "the build has warnings, and --strict stops it"
+        log.info(f"The record's PDF edition ({lang}) is not made: {why}.")
         return env
     root = published.project_root(config)
     site = published.current()

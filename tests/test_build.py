@@ -137,7 +137,7 @@ def test_mkdocs_serve_serves_the_same_files(site: Path) -> None:
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
                               cwd=ROOT, env=build.mkdocs_env(base), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 120  # its first build makes the record's PDFs (other addresses: not cached)
         while True:
             try:
                 if _status(base) == 200:

@@ -149,7 +149,8 @@ def test_search_asked_in_the_address_runs_at_once(page, server: str, lang: str) 
 def test_each_index_holds_exactly_its_language_pages(site: Path, site_pages) -> None:
     for lang in ("lv", "en"):
         docs = json.loads((site / INDEX[lang]).read_text(encoding="utf-8"))["docs"]
-        expected = sorted(page.path for page in site_pages if page.lang == lang)
+        # The whole record on one page repeats the others: not in the index.
+        expected = sorted(page.path for page in site_pages if page.lang == lang and page.source != "record.md")
         # Records (events, documents, results) are entries of their own, at their heading on a page.
         assert sorted(doc["location"] for doc in docs if "#" not in doc["location"]) == expected
         assert {doc["location"].split("#")[0] for doc in docs} == set(expected)
