@@ -1,8 +1,8 @@
 """Record PDF hook: the whole record's PDF edition in each language, made in the build.
 
-Events: on_startup (count the warnings MkDocs logs), on_config (from the
-first language's on, anew), on_files (priority 100, before the site model, 60, and the i18n
-plugin, -100: add <lang>/record/<project number>-<lang>.pdf for every
+Events: on_startup (count the warnings MkDocs logs from now on), on_config
+(the first language's: count anew), on_files (priority 100, before the site
+model, 60, and the i18n plugin, -100: add <lang>/record/<project number>-<lang>.pdf for every
 language with a record page, as a file of docs/ — nothing is written there —
 so the site model and the address guard count /record/LV-LOCALDEV-0006-lv.pdf
 and /en/record/LV-LOCALDEV-0006-en.pdf like any other file), on_env
@@ -146,36 +146,15 @@ def _created(root: Path) -> str:
 def _check_characters(html: str, edition: record.Edition, font_dir: Path, root: Path, lang: str) -> None:
     """Stop, naming the page (and line) of each character the fonts cannot show."""
     missing = pdf.missing_characters(pdf.visible_text(html), font_dir)
-    if not missing:
-        return
     problems = []
     for char in missing:
         pages = [section for section in edition.all_sections() if char in pdf.visible_text(section.html)]
-        where = [_find(char, root, lang, section) for section in pages] or [_find(char, root, lang, None)]
-        for place in dict.fromkeys(where):
+        for place in dict.fromkeys(record.place_of(char, root, lang, section) for section in pages or [None]):
             problems.append(f"{place}: {pdf.describe(char)} cannot be shown in the PDF edition: its fonts "
                             "(overrides/pdf/fonts/, Noto Sans) have no such letter or sign, and the PDF would show an empty box. "
                             "Write it another way, or add it to the fonts (overrides/pdf/fonts/README.md).")
-    raise PluginError("\n".join(problems))
-
-
-def _find(needle: str, root: Path, lang: str, section: record.Section | None) -> str:
-    """file:line of the first line holding `needle`: the page's Markdown, else
-    its data file, else any data file (titles, interface text); else the
-    page's file alone."""
-    candidates: list[Path] = []
-    if section is not None:
-        candidates += [root / "docs" / lang / section.source, root / section.repo_path]
-    candidates += sorted((root / "data").rglob("*.yml"))
-    for path in candidates:
-        if path.is_file():
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-                if needle in line:
-                    return f"{path.relative_to(root).as_posix()}:{number}"
-    if section is None:
-        return f"docs/{lang}/{record.RECORD_SOURCE}"
-    source = root / "docs" / lang / section.source
-    return f"docs/{lang}/{section.source}" if source.is_file() else section.repo_path
+    if problems:
+        raise PluginError("\n".join(problems))
 
 
 URL = re.compile(r"""https?://[^\s'"]+""")
@@ -186,17 +165,18 @@ def _place(message: str, edition: record.Edition, root: Path, lang: str) -> str:
     content holds the resource the error is about (an image that is not
     there or is no image, say)."""
     for url in (found.rstrip(":.,;)") for found in URL.findall(message)):
-        for section in edition.all_sections():
-            if url in section.html:
-                name = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
-                if "not a file of this site" in message:
-                    why = ("there is no such file in this site: put the file in docs/ and show it with Markdown, "
-                           "![what it shows](file.jpg), relative to the page, or correct its address.")
-                elif "image" in message.lower():
-                    why = "it is not an image file the PDF can show (WeasyPrint could not read it): replace the file, or correct its address."
-                else:
-                    why = f"{message}."
-                return f"{_find(name, root, lang, section)}: the PDF edition cannot show {url}: {why}"
+        section = next((section for section in edition.all_sections() if url in section.html), None)
+        if section is None:
+            continue
+        if "not a file of this site" in message:
+            why = ("there is no such file in this site: put the file in docs/ and show it with Markdown, "
+                   "![what it shows](file.jpg), relative to the page, or correct its address.")
+        elif "image" in message.lower():
+            why = "it is not an image file the PDF can show (WeasyPrint could not read it): replace the file, or correct its address."
+        else:
+            why = f"{message}."
+        name = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+        return f"{record.place_of(name, root, lang, section)}: the PDF edition cannot show {url}: {why}"
     return f"docs/{lang}/{record.RECORD_SOURCE}: the PDF edition could not be made: {message}"
 
 

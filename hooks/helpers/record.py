@@ -24,6 +24,10 @@ navigation's reading order:
   else of the site (a page left out, a file) becomes its absolute address,
   so that it works in the PDF edition too.
 
+`place_of()` says where an editor finds what a section shows (a letter
+the PDF's fonts lack, an image it cannot use): the file and line of the
+page's Markdown or of the data it is made from.
+
 Own code rather than a library: it changes a few attributes of the tags of
 MkDocs' HTML and keeps every other byte as MkDocs wrote it; the standard
 library's HTML parser finds the tags (as hooks/csp.py and hooks/search.py
@@ -37,6 +41,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any, Callable, Iterator
 from urllib.parse import urlsplit
 
@@ -340,6 +345,26 @@ def _link(href: str, page: PageInRecord) -> str:
 def _address_of(url: str, page: PageInRecord) -> str | None:
     base = page.absolute("")
     return url[len(base):] if url.startswith(base) else None
+
+
+def place_of(needle: str, root: Path, lang: str, section: Section | None) -> str:
+    """Where an editor finds `needle` (a character, a file name) that a
+    section shows: "file:line" of the first line holding it in the page's
+    Markdown, else in its data file, else in any data file (titles,
+    interface text); else the page's file alone (the record page's for
+    what no section holds)."""
+    candidates: list[Path] = []
+    if section is not None:
+        candidates += [root / "docs" / lang / section.source, root / section.repo_path]
+    candidates += sorted((root / "data").rglob("*.yml"))
+    for path in candidates:
+        if path.is_file():
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if needle in line:
+                    return f"{path.relative_to(root).as_posix()}:{number}"
+    if section is None:
+        return f"docs/{lang}/{RECORD_SOURCE}"
+    return f"docs/{lang}/{section.source}" if (root / "docs" / lang / section.source).is_file() else section.repo_path
 
 
 def pdf_source(project_number: str, lang: str) -> str:
