@@ -58,6 +58,8 @@ def make_synthetic_site(dest: Path, pages: int, source: Path = ROOT) -> Path:
     results_file = dest / "data" / "results.yml"
     results_document = yaml.safe_load(results_file.read_text(encoding="utf-8"))
     real_results = {result["id"]: result for result in results_document["results"]}
+    gaps_file = dest / "data" / "gaps.yml"
+    gaps_document = yaml.safe_load(gaps_file.read_text(encoding="utf-8"))
     number = max(a["number"] for a in real)
     result_number = max(r["number"] for r in real_results.values())
     grown = list(real)
@@ -71,12 +73,18 @@ def make_synthetic_site(dest: Path, pages: int, source: Path = ROOT) -> Path:
             activity["title"][lang] = f"{activity['title'][lang]} ({number})"
         result = copy.deepcopy(real_results[activity["results"][0]])
         result.update(id=f"{activity['id']}-result", number=result_number, activity=activity["id"])
+        # A result with no evidence names what is not yet published: its
+        # copy is named by the same gaps as the real one.
+        for gap in gaps_document["gaps"]:
+            if activity["results"][0] in gap.get("results", []):
+                gap["results"].append(result["id"])
         activity["results"] = [result["id"]]
         results_document["results"].append(result)
         grown.append(activity)
     document["activities"] = grown
     activities_file.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     results_file.write_text(yaml.safe_dump(results_document, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    gaps_file.write_text(yaml.safe_dump(gaps_document, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     return dest
 
 
