@@ -26,6 +26,7 @@ from helpers import published, sitedata  # noqa: E402
 FEEDS = {lang: LANGUAGE_PREFIX[lang] + "feed.xml" for lang in LANGUAGES}
 OTHER = {"lv": "en", "en": "lv"}
 PAGES = {"events": "timeline/", "documents": "documents/"}
+REGISTRY = sitedata.load(ROOT / "data").sources
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +91,25 @@ def test_the_dated_entries_in_the_feeds_language_only(feeds: dict, lang: str) ->
             assert item["summary"][lang] in text
             if item["summary"][OTHER[lang]] != item["summary"][lang]:
                 assert item["summary"][OTHER[lang]] not in text
-        for source in item["sources"]:
-            assert source["url"] in content.value
+        # Its sources, by the registry (data/sources.yml): the page, its
+        # title (marked with its language) or our description in the
+        # feed's language, and the publisher's name in the feed's language.
+        links = BeautifulSoup(content.value, "html.parser").select("a[href]")
+        assert [a["href"] for a in links] == [REGISTRY[source_id]["url"] for source_id in item["sources"]], item_id
+        for link, source_id in zip(links, item["sources"]):
+            source = REGISTRY[source_id]
+            assert link["hreflang"] == source["language"]
+            if "title" in source:
+                assert link.get_text() == source["title"] and link["lang"] == source["language"]
+            else:
+                assert link.get_text() == source["description"][lang] and not link.get("lang")
+            publisher = source["publisher_name"]
+            assert f"({publisher[lang]})" in link.parent.get_text()
+            if publisher[OTHER[lang]] != publisher[lang]:  # outside the titles, quoted in their own language
+                unquoted = BeautifulSoup(str(link.parent), "html.parser")
+                for quoted in unquoted.select("[lang]"):
+                    quoted.decompose()
+                assert publisher[OTHER[lang]] not in unquoted.get_text()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from conftest import ROOT
 
-from helpers import compat
+from helpers import compat, published
 import theme_copies
 
 
@@ -82,6 +82,17 @@ def test_material_still_has_the_blocks_we_override(block: str) -> None:
 ))
 def test_material_still_includes_the_partials_we_replace(partial: str) -> None:
     templates = "".join(p.read_text(encoding="utf-8") for p in MATERIAL.rglob("*.html"))
+    if partial.startswith("partials/languages/"):
+        # The interface strings of a language: Material imports the file of
+        # the language it builds (mkdocs-static-i18n sets theme.language to
+        # each language of the site in turn).
+        assert '"partials/languages/" ~ config.theme.language ~ ".html"' in templates, (
+            f"mkdocs-material {metadata.version('mkdocs-material')} no longer imports partials/languages/<theme language>.html: "
+            f"overrides/{partial} replaces nothing"
+        )
+        languages = [lang.code for lang in published.languages_of(ROOT)]
+        assert partial.removeprefix("partials/languages/").removesuffix(".html") in languages, (partial, languages)
+        return
     assert f'"{partial}"' in templates, (
         f"mkdocs-material {metadata.version('mkdocs-material')} no longer includes {partial}: "
         f"overrides/{partial} replaces nothing"
