@@ -446,6 +446,24 @@ def test_the_publications_are_exactly_the_news_sources(site: Path, lang: str) ->
     assert not listed.select("sup.cite"), "a list, not citations"
 
 
+# --- The About page -------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_project_link_is_an_item_of_its_own(site: Path, lang: str) -> None:
+    """The project's pages elsewhere, one list item each with its one link
+    (a template once joined them into one item: "A - B")."""
+    links = load_data("project")["links"]
+    parts = section(article(site, LANGUAGE_PREFIX[lang] + "about/"), "links")
+    (listed,) = [part for part in parts if part.name == "ul"]
+    items = listed.find_all("li", recursive=False)
+    assert len(items) == len(links) >= 2
+    for item, link in zip(items, links):
+        anchors = item.find_all("a")
+        assert anchors[0]["href"] == link["url"] and anchors[0].get_text() == link["title"][lang]
+        assert [a["href"] for a in anchors[1:]] == ([link["archived"]] if link.get("archived") else [])
+        assert " - " not in item.get_text() and "- [" not in item.get_text(), item.get_text()
+
+
 # --- Search -------------------------------------------------------------------
 
 def fold(text: str) -> str:

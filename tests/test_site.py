@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from xml.etree import ElementTree
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -175,7 +176,7 @@ def test_no_markdown_is_left_as_text(site_pages: list[SitePage]) -> None:
             for match in [MARKDOWN_AS_TEXT.search(page.soup.select_one("article").get_text(" "))] if match]
     assert not left, left
     for page in site_pages:  # and no link still pointing at a Markdown file
-        hrefs = [a["href"] for a in page.soup.select("article a[href]") if re.search(r"\.md(#|$)", a["href"])]
+        hrefs = [a["href"] for a in page.soup.select("article a[href]") if not urlsplit(a["href"]).scheme and re.search(r"\.md(#|$)", a["href"])]
         assert not hrefs, (page.path, hrefs)
 
 
@@ -223,3 +224,57 @@ def test_both_language_trees_have_the_same_pages() -> None:
     trees = {lang: {str(p.relative_to(ROOT / "docs" / lang)) for p in (ROOT / "docs" / lang).rglob("*.md")} for lang in LANGUAGES}
     assert trees["lv"] == trees["en"]
     assert len(trees["lv"]) >= 9
+
+
+# Dates a reader could take two ways: 21/06/2021, 06/2021, 21.06.2021., 06.2021.
+NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}/(?:19|20)\d\d\b|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d\b|\b\d{2}\.(?:19|20)\d\d\.")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def _visible_text(soup: BeautifulSoup) -> str:
+    copy = BeautifulSoup(str(soup.body), "html.parser")
+    for hidden in copy.select("script, style, template"):
+        hidden.decompose()
+    return " ".join(copy.get_text(" ").split())
+
+
+def test_english_dates_are_written_out(site: Path, site_pages: list[SitePage]) -> None:
+    """No numeric date on an English page or in the English feed: "21 June
+    2021", never 21/06/2021 (read as two different days on either side of the
+    Atlantic) nor the Latvian 21.06.2021."""
+    assert NUMERIC_DATE.search("21/06/2021") and NUMERIC_DATE.search("06/2021") and NUMERIC_DATE.search("21.06.2021.")
+    english = [page for page in site_pages if page.lang == "en"]
+    found = [(page.path, match.group(0)) for page in english for match in NUMERIC_DATE.finditer(_visible_text(page.soup))]
+    assert not found, found
+    for page in english:
+        for time in page.soup.select("article time"):
+            text = " ".join(time.get_text().split())
+            assert re.fullmatch(r"(?:19|20)\d\d", text) or any(month in text for month in MONTHS), (page.path, text)
+    feed = " ".join(ElementTree.fromstring((site / "en" / "feed.xml").read_bytes()).itertext())
+    assert "April 2024" in feed
+    assert not NUMERIC_DATE.search(feed), NUMERIC_DATE.search(feed)
+    # The Latvian pages do write numbers, the English ones words: the cost eligibility period.
+    project = load_data("project")
+    period = {}
+    for page in site_pages:
+        if page.source == "about.md":
+            label = load_data(f"ui/{page.lang}")["fact_eligibility"]
+            period[page.lang] = next(dt for dt in page.soup.select("article dl.facts dt") if dt.get_text() == label).find_next_sibling("dd")
+    assert str(project["eligibility"]["start"]) == "2021-06-21" and str(project["eligibility"]["end"]) == "2024-04-20"
+    assert period["lv"].get_text().startswith("21.06.2021.–20.04.2024.")
+    assert period["en"].get_text().startswith("21 June 2021 – 20 April 2024")
+
+
+def test_latvian_interface_text_addresses_the_reader_politely(site_pages: list[SitePage]) -> None:
+    """Material's Latvian strings, in our copy (overrides/partials/languages/lv.html):
+    "Izvēlieties valodu", never the familiar "Izvēlies"."""
+    for page in site_pages:
+        html = page.file.read_text(encoding="utf-8")
+        switcher = page.soup.select_one(".md-header__option .md-header__button")
+        if page.lang == "lv":
+            assert "Izvēlies " not in html and "Izvēlies\"" not in html, page.path
+            assert switcher["aria-label"] == "Izvēlieties valodu", page.path
+        else:
+            assert "Izvēl" not in html, page.path
+            assert switcher["aria-label"] == "Select language", page.path
+        assert page.soup.html["lang"] == page.lang
