@@ -2,7 +2,8 @@
 
 Events: on_config (check the page sources — a twin in every other language,
 title and description in the front matter, the same explicit heading ids in
-all languages, every cite("…") naming a source of data/sources.yml — and stop the build with one line per mistake; install the
+all languages, every cite("…") naming a source of data/sources.yml, every
+`see:` of data/ naming a page — and stop the build with one line per mistake; install the
 logging filters that make the macros plugin's errors and MkDocs' link and
 navigation warnings name the source file and line and say how to fix
 them). Reads docs/; writes nothing. scripts/check.py runs `check_sources`
@@ -63,6 +64,39 @@ def check_sources(root: Path, langs: list[published.Language]) -> list[str]:
         for lang in langs:
             for page in sorted(pages[lang.code]):
                 errors += _check_citations(docs, f"{lang.code}/{page}", registry)
+    errors += _check_see_links(root, langs, pages)
+    return errors
+
+
+def _check_see_links(root: Path, langs: list[published.Language], pages: dict[str, set[str]]) -> list[str]:
+    """Every `see:` of data/ (a result's evidence, a home page highlight)
+    names a page of this site in every language: reported at its data line,
+    where the build would name the page that shows the link."""
+    found: dict[str, tuple] = {}
+    for name in ("results", "project", "activities", "partners"):
+        try:
+            found[name] = sitedata.read_yaml(root / "data" / f"{name}.yml", f"data/{name}.yml")
+        except sitedata.DataError:
+            return []  # the data check reports it
+    generated = {f"{kind}/{item['id']}.md" for kind in ("activities", "partners")
+                 for item in (found[kind][0] or {}).get(kind) or [] if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    links = []  # (file, path to the value, label, see)
+    for index, result in enumerate((found["results"][0] or {}).get("results") or []):
+        for number, entry in enumerate(result.get("evidence") or [] if isinstance(result, dict) else []):
+            if isinstance(entry, dict) and isinstance(entry.get("see"), str):
+                links.append(("results", ("results", index, "evidence", number, "see"), f'result "{result.get("id")}": evidence {number + 1}: ', entry["see"]))
+    for number, entry in enumerate((found["project"][0] or {}).get("highlights") or []):
+        if isinstance(entry, dict) and isinstance(entry.get("see"), str):
+            links.append(("project", ("highlights", number, "see"), f"highlight {number + 1}: ", entry["see"]))
+    errors = []
+    for name, where, label, see in links:
+        page = see.split("#")[0]
+        missing = [lang.code for lang in langs if page not in pages[lang.code] and page not in generated]
+        if missing:
+            line, column = found[name][1].get(where, (1, 1))
+            errors.append(f'data/{name}.yml:{line}:{column}: {label}see is "{see}", but there is no page docs/{missing[0]}/{page}: '
+                          "write the path of a page of this site as it is in docs/lv/ and docs/en/ (for example networks.md, "
+                          "timeline.md#strategy-conference or activities/study-visits.md).")
     return errors
 
 
