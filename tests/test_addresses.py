@@ -88,20 +88,34 @@ def replace_in(file: Path, old: str, new: str) -> None:
     file.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def replace_in_data(copy: Path, old: str, new: str) -> None:
+    """In every data file that has it (at least one must)."""
+    files = [file for file in (copy / "data").glob("*.yml") if old in file.read_text(encoding="utf-8")]
+    assert files, old
+    for file in files:
+        replace_in(file, old, new)
+
+
 def rename_networks_page(copy: Path) -> None:
-    """networks.md -> cooperation-networks.md in both languages (and the navs)."""
+    """networks.md -> cooperation-networks.md in both languages (and the navs,
+    the data's links to it, the `see:` of evidence and highlights, and the
+    home page's way in to it)."""
     for lang in LANGUAGES:
         (copy / "docs" / lang / "networks.md").rename(copy / "docs" / lang / "cooperation-networks.md")
         for page in (copy / "docs" / lang).rglob("*.md"):
             text = page.read_text(encoding="utf-8")
             page.write_text(text.replace("](networks.md)", "](cooperation-networks.md)"), encoding="utf-8")
     replace_in(copy / "mkdocs.yml", "- networks.md", "- cooperation-networks.md")
+    replace_in_data(copy, "see: networks.md", "see: cooperation-networks.md")
+    replace_in(copy / "overrides" / "content" / "home-ways.md", '("networks.md", "networks")', '("cooperation-networks.md", "networks")')
 
 
 def change_activity_id(copy: Path) -> None:
-    """The activity "study-visits" becomes "visits-abroad" (its result follows)."""
+    """The activity "study-visits" becomes "visits-abroad" (its result and
+    the links to its page follow)."""
     replace_in(copy / "data" / "activities.yml", "- id: study-visits", "- id: visits-abroad")
     replace_in(copy / "data" / "results.yml", "activity: study-visits", "activity: visits-abroad")
+    replace_in_data(copy, "see: activities/study-visits.md", "see: activities/visits-abroad.md")
 
 
 class GitHubPagesHandler(http.server.SimpleHTTPRequestHandler):
