@@ -120,11 +120,22 @@ def prepare(case: dict, base: Path) -> tuple[Path, str]:
     return project, expected_message(case["expect"], path, line)
 
 
-def run_both_commands(case: dict, base: Path) -> Outcome:
-    project, expected = prepare(case, base)
+def with_last_good_site(project: Path) -> Path:
+    """site/ as the last good build left it: a marker file."""
     site = project / "site"
     site.mkdir()
     (site / "marker.txt").write_text(MARKER, encoding="utf-8")
+    return site
+
+
+def assert_untouched(site: Path) -> None:
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == ["marker.txt"], "site/ was changed"
+    assert (site / "marker.txt").read_text(encoding="utf-8") == MARKER
+
+
+def run_both_commands(case: dict, base: Path) -> Outcome:
+    project, expected = prepare(case, base)
+    site = with_last_good_site(project)
     check_run = run(project, "check.py")
     build_run = None if case["step"] in EDITOR_STEPS else run(project, "build.py")
     return Outcome(
@@ -152,8 +163,10 @@ def test_data_or_page_mistake_is_named_without_building(case: dict, tmp_path: Pa
     """What `make check` prints before it builds, and what the build's
     hooks (hooks/data.py, hooks/page_checks.py) stop with."""
     project, expected = prepare(case, tmp_path)
+    site = with_last_good_site(project)
     messages = check.check_data(project) + page_checks.check_sources(project, published.languages_of(ROOT))
     assert expected in messages, "\n".join(messages)
+    assert_untouched(site)
 
 
 @pytest.mark.parametrize("case", EDITOR_CASES, ids=[case["name"] for case in EDITOR_CASES])
@@ -161,8 +174,10 @@ def test_figure_spelling_or_term_mistake_is_named(case: dict, tmp_path: Path) ->
     """What `make check` prints for it (tests/test_editor_checks.py runs the
     command itself, as the pull-request workflow does)."""
     project, expected = prepare(case, tmp_path)
+    site = with_last_good_site(project)
     messages = EDITOR_STEPS[case["step"]](project)
     assert expected in messages, "\n".join(messages)
+    assert_untouched(site)
 
 
 @pytest.fixture(scope="session")
