@@ -121,7 +121,7 @@ def test_the_ten_registered_results_link_to_their_sections(site: Path, lang: str
     assert heading.name == "h2" and heading in plan.find_all("h2") and _text(heading) == ui["home_results"]
     assert _text(heading) == {"lv": "Donoram reģistrētie rezultāti", "en": "Results registered with the donor"}[lang]
     assert _text(heading.find_next_sibling("p")) == ui["home_results_text"]
-    items = plan.select("ol.home-results > li")
+    items = plan.select(".home-results ol > li")
     assert len(items) == len(results) == 10
     results_page = _page(site, LANGUAGE_PREFIX[lang] + "results/")
     for item, result in zip(items, results):

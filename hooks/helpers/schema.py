@@ -532,6 +532,16 @@ def _check_ids_and_references(documents: Documents, root: Path | None) -> list[s
         for field in ("activities", "results"):
             for ref, value in enumerate(_list(gap.get(field))):
                 check("gaps", ("gaps", index, field, ref), field, value, label)
+    for index, result in _items(documents["results"][1], "results"):
+        registered = result.get("registered")
+        if isinstance(registered, dict) and isinstance(registered.get("translation"), dict) and registered.get("language") in LANGUAGE_NAMES:
+            quoted, given = registered["language"], set(registered["translation"])
+            wanted = set(LANGUAGE_NAMES) - {quoted}
+            if given != wanted:
+                report("results", ("results", index, "registered", "translation"),
+                       f'result "{result.get("id")}": registered.text is quoted in {LANGUAGE_NAMES[quoted]}, so translation needs '
+                       f'{" and ".join(LANGUAGE_NAMES[code] for code in sorted(wanted))} only: write it as '
+                       f'{", ".join(code + ": …" for code in sorted(wanted))}')
     with_gaps = {result_id for _, gap in _items(documents["gaps"][1], "gaps") for result_id in _list(gap.get("results"))}
     for index, result in _items(documents["results"][1], "results"):
         if not result.get("evidence") and result.get("id") not in with_gaps:

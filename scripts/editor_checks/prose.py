@@ -317,7 +317,7 @@ def _bilingual(value: Any, where: tuple) -> Iterator[tuple[tuple, dict]]:
 
 def _label(name: str, document: Any, where: list) -> tuple[str, list]:
     """('activity "study-visits": ', ["title"]): as hooks/helpers/schema.py names items."""
-    lists = schema.KIND if name in schema.KIND else schema.PROJECT_LISTS if name == "project" else {}
+    lists = schema.item_lists(name)
     if len(where) >= 2 and where[0] in lists and isinstance(where[1], int):
         item = document[where[0]][where[1]]
         return f'{lists[where[0]]} "{item.get("id")}": ', where[2:]
