@@ -79,7 +79,7 @@ def test_the_real_content_has_the_same_figures_in_both_languages() -> None:
 
 def test_a_declared_difference_is_accepted_and_listed(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    _replace(project / "docs/en/networks.md", "met 12 times.", "met 13 times. <!-- differs: 13, the English report also counts the closing meeting -->")
+    _replace(project / "docs/en/networks.md", "met 12 times", "met 13 times <!-- differs: 13, the English report also counts the closing meeting -->")
     _replace(project / "docs/lv/networks.md", "12 reizes.", "12 reizes. <!-- differs: 12 -->")
     _replace(project / "data/events.yml", "By then 12 network meetings", "By then 13 network meetings")
     _replace(project / "data/events.yml", "for the pilot actions.\n", "for the pilot actions.  # differs: 13, as on the English page\n")
@@ -94,15 +94,15 @@ def test_a_declared_difference_is_accepted_and_listed(tmp_path: Path) -> None:
         ("data/events.yml", 54, ("13",), "13, as on the English page"),
     ]
     table = report.summary([], [], result.declared, "main").split("### Apzinātas atšķirības", 1)[1]
-    assert "| `docs/en/networks.md:15:15` | 13 | 13, the English report also counts the closing meeting |" in table
+    assert "| `docs/en/networks.md:15:14` | 13 | 13, the English report also counts the closing meeting |" in table
     assert "| `data/events.yml:54:367` | 13 | 13, as on the English page |" in table
 
 
 def test_a_declared_difference_of_figures_that_agree_is_an_error(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    _replace(project / "docs/en/networks.md", "met 12 times.", "met 12 times. <!-- differs: 12 -->")
+    _replace(project / "docs/en/networks.md", "met 12 times", "met 12 times <!-- differs: 12 -->")
     assert figures.check(project).messages == [
-        'docs/en/networks.md:15:15: the declared difference "differs: 12" names "12", which the Latvian text has too: '
+        'docs/en/networks.md:15:14: the declared difference "differs: 12" names "12", which the Latvian text has too: '
         "remove the declaration."
     ]
 
@@ -274,7 +274,7 @@ SITE = "https://lps-lv.github.io/pasvaldibu-sadarbiba/"
 def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_path: Path) -> None:
     project = _git_project(tmp_path)
     # An editor's pull request with several mistakes.
-    _replace(project / "docs/en/networks.md", "met 12 times.", "met 13 times.")
+    _replace(project / "docs/en/networks.md", "met 12 times", "met 13 times")
     _replace(project / "docs/lv/about.md", "bija jāizvērtē pašvaldību sadarbības prakse", "bija jāizvērtē pasvaldibu sadarbības prakse")
     _replace(project / "docs/en/contact.md", "[www.lps.lv](https://www.lps.lv){ hreflang=lv } |", "[www.lps.lv](https://lps.lv){ hreflang=lv } |")
     _replace(project / "data/activities.yml", "      en: Study visits to Norway,", "      en: Study visists to Norway,")
@@ -296,7 +296,7 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
     errors = [
         ("docs/en/contact.md", 14, 146, figures_title, 'the web address "https://lps.lv" is not in the Latvian page docs/lv/contact.md: '
          "write the same web address in both languages, or mark a deliberate difference on this line with <!-- differs: https://lps.lv -->."),
-        ("docs/lv/networks.md", 15, 1, figures_title, 'the number "12" is not in the English page docs/en/networks.md (line 15 has "13"): '
+        ("docs/lv/networks.md", 15, 6, figures_title, 'the number "12" is not in the English page docs/en/networks.md (line 15 has "13"): '
          "write the same number in both languages, or mark a deliberate difference on this line with <!-- differs: 12 -->."),
         ("docs/en/networks.md", 15, 5, figures_title, 'the number "13" is not in the Latvian page docs/lv/networks.md (line 15 has "12"): '
          "write the same number in both languages, or mark a deliberate difference on this line with <!-- differs: 13 -->."),
