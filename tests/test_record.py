@@ -1,11 +1,14 @@
 """The record: dated events on the timeline, documents with what a reader
-gets, results with what is publicly known, and the sources of every item.
+gets, results as registered with the donor (the plan) apart from what the
+sources show (the evidence) and what is not yet published (the documents
+page's gaps), the publications about the project, and the citations of
+every item, which lead to its own sources in the registry (data/sources.yml).
 
 Most tests read the real site (built once per session); the last ones build
 a temporary copy of the project to which the test adds what the repository
 does not hold: a document file (its format and size measured by the build),
 archived copies of external links, and the examples of CONTRIBUTING.md for
-an event, a document and a source.
+the sources, an event and a document.
 """
 
 from __future__ import annotations
