@@ -37,19 +37,18 @@ KEY_FACTS = ("number", "programme", "programme_operator", "promoter", "partners"
 GLANCE = ("goal", "target_groups", "period", "contract", "partners", "budget")
 
 
-def _ids(items, *fields: str) -> list[str]:
-    found = []
-    for item in items:
-        for field in fields:
-            value = item.get(field)
-            for entry in value if isinstance(value, list) else [value] if value else []:
-                found += entry["sources"] if isinstance(entry, dict) else []
-        found += item.get("sources", []) if "sources" in fields else []
-    return found
+def _own(items) -> list[str]:
+    """The source ids of items' own `sources`."""
+    return [source_id for item in items for source_id in item["sources"]]
+
+
+def _of_entries(items, *fields: str) -> list[str]:
+    """The source ids of the entries of items' list fields (evidence, facts)."""
+    return [source_id for item in items for field in fields for entry in item.get(field, []) for source_id in entry["sources"]]
 
 
 def _result_ids(results) -> list[str]:
-    return [i for r in results for i in r["registered"]["sources"] + _ids([r], "evidence", "facts")]
+    return [source_id for result in results for source_id in result["registered"]["sources"] + _of_entries([result], "evidence", "facts")]
 
 
 def macro_sources(macro: str) -> list[str]:
@@ -58,12 +57,12 @@ def macro_sources(macro: str) -> list[str]:
     return {
         "key_facts": [i for field in KEY_FACTS for i in project["sources"][field]],
         "home_glance": [i for field in GLANCE for i in project["sources"][field]],
-        "home_results": _ids(project["highlights"], "sources"),
+        "home_results": _own(project["highlights"]),
         "result_list": _result_ids(DATA.results),
-        "network_list": _ids(DATA.networks, "sources"),
-        "timeline": _ids(DATA.events, "sources"),
-        "document_list": _ids(DATA.documents, "sources"),
-        "gap_list": _ids(DATA.gaps, "sources"),
+        "network_list": _own(DATA.networks),
+        "timeline": _own(DATA.events),
+        "document_list": _own(DATA.documents),
+        "gap_list": _own(DATA.gaps),
     }.get(macro, [])  # the others cite nothing: lists of links, milestones, publications, terms
 
 
@@ -75,7 +74,7 @@ def expected_sources(page: SitePage) -> set[str]:
     if folder == "activities" and item_id != "index":
         activity = DATA.by_id("activities")[item_id]
         results = [DATA.by_id("results")[result_id] for result_id in activity["results"]]
-        return set(activity["sources"]) | set(_ids(results, "evidence"))
+        return set(activity["sources"]) | set(_of_entries(results, "evidence"))
     if folder == "partners" and item_id != "index":
         return set(DATA.by_id("partners")[item_id]["sources"])
     text = (ROOT / "docs" / page.lang / page.source).read_text(encoding="utf-8")
@@ -99,13 +98,14 @@ def articles(site_pages: list[SitePage]) -> list[tuple[SitePage, Tag]]:
 
 
 def test_every_page_lists_exactly_the_sources_it_cites(articles: list[tuple[SitePage, Tag]]) -> None:
-    citing = 0
+    citing = quiet = 0
     for page, article in articles:
         marks = article.select("sup.cite a")
         expected = expected_sources(page)
         if not expected:
             assert not marks, (page.path, "marks on a page that cites nothing")
             assert article.find(id="sources") is None and not article.select("ol.sources"), (page.path, "a Sources section without citations")
+            quiet += 1
             continue
         citing += 1
         # One "Sources" section, at the end of the page: its heading, then the list.
@@ -135,7 +135,7 @@ def test_every_page_lists_exactly_the_sources_it_cites(articles: list[tuple[Site
         ids = [source_of(item) for item in items]
         assert len(set(ids)) == len(ids), (page.path, ids)
         assert set(ids) == expected, (page.path, set(ids) ^ expected)
-    assert citing >= 20, "most pages cite their sources"
+    assert citing >= 20 and quiet >= 4, (citing, quiet)  # most pages cite; contact, privacy and accessibility do not
 
 
 def _marked(article: Tag, block: Tag) -> list[str]:
