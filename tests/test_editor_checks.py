@@ -305,7 +305,7 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
         ("data/activities.yml", 58, 17, spelling_title, 'activity "study-visits": summary.en: "visists" is not in the English dictionary '
          '(did you mean "visits"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/en.txt.'),
         ("data/spelling/lv.txt", len((ROOT / "data/spelling/lv.txt").read_text(encoding="utf-8").splitlines()) + 1, 1, spelling_title,
-         '"LLPA" is a name from data/partners.yml, which the check reads itself: delete this line.'),
+         '"LLPA" is a name or term from data/partners.yml, which the check reads itself: delete this line.'),
         ("data/networks.yml", 26, 66, terms_title, 'network "state-cities-and-counties": name.en: "counties" is a rendering to avoid: '
          'write "municipality" (the site\'s one rendering of "novads", data/terms.yml), unless it is quoted as published.'),
     ]
