@@ -198,16 +198,37 @@ def _git_project(tmp_path: Path) -> Path:
     return project
 
 
+# What GitHub's context holds for the expressions in test.yml's env, for a
+# pull request to the real repository.
+GITHUB_CONTEXT = {
+    "github.server_url": "https://github.com",
+    "github.repository": "lps-lv/pasvaldibu-sadarbiba",
+    "github.event.repository.default_branch": "main",
+}
+
+
+def _expanded(value: str) -> str:
+    def context(match: re.Match) -> str:
+        assert match[1] in GITHUB_CONTEXT, f"test.yml's env uses ${{{{ {match[1]} }}}}: add it to GITHUB_CONTEXT"
+        return GITHUB_CONTEXT[match[1]]
+    return re.sub(r"\$\{\{\s*(.*?)\s*\}\}", context, str(value))
+
+
 def _run_job(project: Path, job: str, summary: Path, on_github: bool = True) -> tuple[int, list[str], str]:
     """The `run:` steps of a job of test.yml, in order, each in bash like
-    GitHub's `run:`, stopping at the first that fails (as a job does)."""
-    commands = [step["run"] for step in yaml.safe_load(TEST_WORKFLOW.read_text(encoding="utf-8"))["jobs"][job]["steps"] if "run" in step]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SITE_URL"))}
+    GitHub's `run:` with the workflow's, the job's and the step's env,
+    stopping at the first that fails (as a job does)."""
+    workflow = yaml.safe_load(TEST_WORKFLOW.read_text(encoding="utf-8"))
+    steps = [step for step in workflow["jobs"][job]["steps"] if "run" in step]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SITE_URL", "REPO_URL", "EDIT_URI"))}
     if on_github:
         env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary), GITHUB_BASE_REF="main", CI="true")
     stdout, code = [], 0
-    for command in commands:
-        result = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", command], cwd=project, env=env,
+    for step in steps:
+        command = step["run"]
+        step_env = {**workflow.get("env", {}), **workflow["jobs"][job].get("env", {}), **step.get("env", {})}
+        result = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", command], cwd=project,
+                                env=env | {name: _expanded(value) for name, value in step_env.items()},
                                 capture_output=True, text=True, timeout=300)
         stdout += result.stdout.splitlines()
         code = result.returncode
