@@ -424,6 +424,18 @@ def test_redirect_page_markup(moved_sites: dict, deployment: str, old: str, new:
     assert soup.h1.get_text(strip=True) == text
 
 
+def test_every_html_file_of_a_site_with_redirect_pages_has_its_policy_first(moved_sites: dict) -> None:
+    """The policy check of tests/test_csp.py on a site that has redirect
+    pages (the real one has none yet): a page without a policy causes no
+    violation a browser could report, so only its file can show it is gone."""
+    from test_csp import site_problems
+
+    site_dir, _ = moved_sites["project"]
+    redirects = [file for file in site_dir.rglob("*.html") if soup_of(file).find("meta", attrs={"http-equiv": "refresh"})]
+    assert len(redirects) == 4 and (site_dir / "404.html").is_file()
+    assert site_problems(site_dir) == []
+
+
 def test_redirect_pages_are_not_in_the_sitemap(moved_sites: dict) -> None:
     site_dir, url = moved_sites["project"]
     locs = {loc.text for loc in ET.parse(site_dir / "sitemap.xml").getroot().iterfind("sm:url/sm:loc", SITEMAP)}
