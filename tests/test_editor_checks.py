@@ -124,8 +124,22 @@ def test_a_word_list_entry_allows_the_forms_hunspell_would(tmp_path: Path) -> No
     assert [(e.word, e.line) for e in words.entries] == [("GitHub", 2), ("valstspilsēta", 3)]
     for allowed in ("GitHub", "GITHUB", "GitHub's", "valstspilsēta", "Valstspilsēta", "VALSTSPILSĒTA"):
         assert words.allows(allowed), allowed
-    for refused in ("github", "Github", "valstspilsētu"):
+    # A listed word typed without its diacritics is a mistake, not the word.
+    for refused in ("github", "Github", "valstspilsētu", "valstspilseta", "Valstspilseta", "VALSTSPILSETA"):
         assert not words.allows(refused), refused
+
+
+def test_a_listed_word_typed_without_its_diacritics_is_reported_with_the_listed_word(tmp_path: Path) -> None:
+    """data/spelling/lv.txt lists "pilotaktivitātes"; typed without its
+    diacritics on a page, it is a mistake, and the message names the word."""
+    assert "pilotaktivitātes" in [entry.word for entry in spelling.WordList.read(ROOT, "lv").entries]
+    project = copy_project(tmp_path / "project")
+    _replace(project / "docs/lv/networks.md", "[pilotaktivitātes](activities/pilot-actions.md)", "[pilotaktivitates](activities/pilot-actions.md)")
+    errors, _ = spelling.check(project)
+    assert errors == [
+        'docs/lv/networks.md:19:28: "pilotaktivitates" is not in the Latvian dictionary (typed without diacritics? Did you mean '
+        '"pilotaktivitātes"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/lv.txt.'
+    ]
 
 
 def test_a_latvian_part_of_an_english_page_is_checked_in_latvian(tmp_path: Path) -> None:
