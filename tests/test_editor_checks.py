@@ -72,6 +72,23 @@ def test_figures_that_differ_do_not_agree(latvian: str, english: str) -> None:
     assert {f.key for f in figures.extract(latvian, "lv")} != {f.key for f in figures.extract(english, "en")}
 
 
+def test_links_to_different_headings_of_one_page_do_not_agree(tmp_path: Path) -> None:
+    """A link's anchor is part of its target: #a in one language and #b in
+    the other send readers to different places."""
+    project = copy_project(tmp_path / "project")
+    _replace(project / "docs/en/networks.md", "](timeline.md#mid-term-workshop)", "](timeline.md#residents-survey-2021)")
+    assert figures.check(project).messages == [
+        'docs/lv/networks.md:15:42: the link target "timeline.md#mid-term-workshop" is not in the English page docs/en/networks.md '
+        '(line 15 has "timeline.md#residents-survey-2021"): write the same link target in both languages, or mark a deliberate '
+        "difference on this line with <!-- differs: timeline.md#mid-term-workshop -->.",
+        'docs/en/networks.md:15:39: the link target "timeline.md#residents-survey-2021" is not in the Latvian page docs/lv/networks.md '
+        '(line 15 has "timeline.md#mid-term-workshop"): write the same link target in both languages, or mark a deliberate '
+        "difference on this line with <!-- differs: timeline.md#residents-survey-2021 -->.",
+    ]
+    # A link to a heading of the page itself too.
+    assert figures.link_figure(0, "#goal").key != figures.link_figure(0, "#budget").key
+
+
 def test_the_real_content_has_the_same_figures_in_both_languages() -> None:
     result = figures.check(ROOT)
     assert result.messages == []
