@@ -488,7 +488,8 @@ def alternates_problems(site_dir: Path, url: str) -> tuple[list[str], int, int]:
     without_twin = 0
     for file in sorted(site_dir.rglob("*.html")):
         name = file.relative_to(site_dir).as_posix()
-        soup = soup_of(file)
+        text = file.read_text(encoding="utf-8")
+        soup = BeautifulSoup(text[: text.find("</head>") + len("</head>")], "html.parser")  # <html lang> and the head
         links = soup.find_all("link", rel="alternate", hreflang=True)
         if name == "404.html" or soup.find("meta", attrs={"http-equiv": "refresh"}):
             without_twin += 1
