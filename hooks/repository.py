@@ -40,8 +40,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     missing = [name for name, value in (("REPO_URL", repo_url), ("EDIT_URI", edit_uri)) if not value.strip()]
     if missing:
         problem = f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} not set"
-    elif not (edit_uri.startswith("edit/") and edit_uri.endswith(f"/{docs}/") and "//" not in edit_uri and len(edit_uri) > len(f"edit//{docs}/")):
-        problem = f"EDIT_URI is {edit_uri!r}, not edit/<branch>/{docs}/ (an event without the repository's default branch, such as a schedule, leaves it empty: fall back to github.ref_name)"
+    elif "//" in edit_uri or not (edit_uri.startswith("edit/") and edit_uri.endswith(f"/{docs}/")) or edit_uri == f"edit/{docs}/":
+        problem = (f"EDIT_URI is {edit_uri!r}, not edit/<branch>/{docs}/ (an event that names no repository, such as a "
+                   "schedule, has no default branch: fall back to github.ref_name)")
     else:
         return config
     raise PluginError(

@@ -1,5 +1,5 @@
 # compatibility layer
-"""What the hooks read from the plugins that the plugins do not document (not a hook).
+"""What the hooks read from MkDocs and the plugins that they do not document (not a hook).
 
 Every use of a library's state that has no documented, public way lives
 here, with why; tests/test_library_contract.py fails naming the library,
