@@ -72,6 +72,23 @@ def test_figures_that_differ_do_not_agree(latvian: str, english: str) -> None:
     assert {f.key for f in figures.extract(latvian, "lv")} != {f.key for f in figures.extract(english, "en")}
 
 
+def test_links_to_different_headings_of_one_page_do_not_agree(tmp_path: Path) -> None:
+    """A link's anchor is part of its target: #a in one language and #b in
+    the other send readers to different places."""
+    project = copy_project(tmp_path / "project")
+    _replace(project / "docs/en/networks.md", "](timeline.md#mid-term-workshop)", "](timeline.md#residents-survey-2021)")
+    assert figures.check(project).messages == [
+        'docs/lv/networks.md:15:42: the link target "timeline.md#mid-term-workshop" is not in the English page docs/en/networks.md '
+        '(line 15 has "timeline.md#residents-survey-2021"): write the same link target in both languages, or mark a deliberate '
+        "difference on this line with <!-- differs: timeline.md#mid-term-workshop -->.",
+        'docs/en/networks.md:15:39: the link target "timeline.md#residents-survey-2021" is not in the Latvian page docs/lv/networks.md '
+        '(line 15 has "timeline.md#mid-term-workshop"): write the same link target in both languages, or mark a deliberate '
+        "difference on this line with <!-- differs: timeline.md#residents-survey-2021 -->.",
+    ]
+    # A link to a heading of the page itself too.
+    assert figures.link_figure(0, "#goal").key != figures.link_figure(0, "#budget").key
+
+
 def test_the_real_content_has_the_same_figures_in_both_languages() -> None:
     result = figures.check(ROOT)
     assert result.messages == []
@@ -124,8 +141,22 @@ def test_a_word_list_entry_allows_the_forms_hunspell_would(tmp_path: Path) -> No
     assert [(e.word, e.line) for e in words.entries] == [("GitHub", 2), ("valstspilsēta", 3)]
     for allowed in ("GitHub", "GITHUB", "GitHub's", "valstspilsēta", "Valstspilsēta", "VALSTSPILSĒTA"):
         assert words.allows(allowed), allowed
-    for refused in ("github", "Github", "valstspilsētu"):
+    # A listed word typed without its diacritics is a mistake, not the word.
+    for refused in ("github", "Github", "valstspilsētu", "valstspilseta", "Valstspilseta", "VALSTSPILSETA"):
         assert not words.allows(refused), refused
+
+
+def test_a_listed_word_typed_without_its_diacritics_is_reported_with_the_listed_word(tmp_path: Path) -> None:
+    """data/spelling/lv.txt lists "pilotaktivitātes"; typed without its
+    diacritics on a page, it is a mistake, and the message names the word."""
+    assert "pilotaktivitātes" in [entry.word for entry in spelling.WordList.read(ROOT, "lv").entries]
+    project = copy_project(tmp_path / "project")
+    _replace(project / "docs/lv/networks.md", "[pilotaktivitātes](activities/pilot-actions.md)", "[pilotaktivitates](activities/pilot-actions.md)")
+    errors, _ = spelling.check(project)
+    assert errors == [
+        'docs/lv/networks.md:19:28: "pilotaktivitates" is not in the Latvian dictionary (typed without diacritics? Did you mean '
+        '"pilotaktivitātes"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/lv.txt.'
+    ]
 
 
 def test_a_latvian_part_of_an_english_page_is_checked_in_latvian(tmp_path: Path) -> None:
@@ -250,16 +281,37 @@ def _git_project(tmp_path: Path) -> Path:
     return project
 
 
+# What GitHub's context holds for the expressions in test.yml's env, for a
+# pull request to the real repository.
+GITHUB_CONTEXT = {
+    "github.server_url": "https://github.com",
+    "github.repository": "lps-lv/pasvaldibu-sadarbiba",
+    "github.event.repository.default_branch": "main",
+}
+
+
+def _expanded(value: str) -> str:
+    def context(match: re.Match) -> str:
+        assert match[1] in GITHUB_CONTEXT, f"test.yml's env uses ${{{{ {match[1]} }}}}: add it to GITHUB_CONTEXT"
+        return GITHUB_CONTEXT[match[1]]
+    return re.sub(r"\$\{\{\s*(.*?)\s*\}\}", context, str(value))
+
+
 def _run_job(project: Path, job: str, summary: Path, on_github: bool = True) -> tuple[int, list[str], str]:
     """The `run:` steps of a job of test.yml, in order, each in bash like
-    GitHub's `run:`, stopping at the first that fails (as a job does)."""
-    commands = [step["run"] for step in yaml.safe_load(TEST_WORKFLOW.read_text(encoding="utf-8"))["jobs"][job]["steps"] if "run" in step]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SITE_URL"))}
+    GitHub's `run:` with the workflow's, the job's and the step's env,
+    stopping at the first that fails (as a job does)."""
+    workflow = yaml.safe_load(TEST_WORKFLOW.read_text(encoding="utf-8"))
+    steps = [step for step in workflow["jobs"][job]["steps"] if "run" in step]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SITE_URL", "REPO_URL", "EDIT_URI"))}
     if on_github:
         env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary), GITHUB_BASE_REF="main", CI="true")
     stdout, code = [], 0
-    for command in commands:
-        result = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", command], cwd=project, env=env,
+    for step in steps:
+        command = step["run"]
+        step_env = {**workflow.get("env", {}), **workflow["jobs"][job].get("env", {}), **step.get("env", {})}
+        result = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", command], cwd=project,
+                                env=env | {name: _expanded(value) for name, value in step_env.items()},
                                 capture_output=True, text=True, timeout=300)
         stdout += result.stdout.splitlines()
         code = result.returncode

@@ -295,11 +295,12 @@ def test_html_typed_into_data_is_shown_as_text(tmp_path: Path) -> None:
     ],
 )
 def test_edit_link_opens_the_source_of_the_page(site: Path, address: str, source: str) -> None:
-    repo_url = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)["repo_url"]
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
     soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
     edit = soup.select_one("a[rel=edit]")
     assert edit is not None, address
-    assert edit["href"] == f"{repo_url}/edit/main/{source}"
+    # edit_uri ends in docs/: a source's path below the repository replaces it.
+    assert edit["href"] == f"{config['repo_url']}/{config['edit_uri'].removesuffix('docs/')}{source}"
     assert (ROOT / source).is_file()
 
 

@@ -97,14 +97,18 @@ def test_no_latvian_interface_text_on_english_pages(site_pages: list[SitePage]) 
         assert not leaked, (page.path, leaked)
 
 
-def test_eea_block_on_every_page(site_pages: list[SitePage]) -> None:
+def test_eea_block_on_every_page(site: Path, site_pages: list[SitePage]) -> None:
+    """Every page a reader can land on: the content pages and the one 404
+    page (whose language is the default one until its script runs)."""
     project = load_data("project")
-    for page in site_pages:
-        block = page.soup.select_one("aside.eea-block")
-        assert block is not None, page.path
+    not_found = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    pages = [(page.soup, page.lang, page.path) for page in site_pages] + [(not_found, not_found.html["lang"], "404.html")]
+    for soup, lang, path in pages:
+        block = soup.select_one("aside.eea-block")
+        assert block is not None, path
         text = block.get_text(" ", strip=True)
-        assert project["slogan"][page.lang] in text, page.path
-        assert project["funding_statement"][page.lang] in text, page.path
+        assert project["slogan"][lang] in text, path
+        assert project["funding_statement"][lang] in text, path
         logo_link = block.select_one("a.eea-block__logo")
         assert logo_link["href"] == "https://eeagrants.org"
         image = logo_link.find("img")
@@ -112,10 +116,10 @@ def test_eea_block_on_every_page(site_pages: list[SitePage]) -> None:
             assert image is not None and image["alt"]
         else:
             assert image is None and logo_link.get_text(strip=True) == "EEA Grants"
-        page_url = urljoin(SITE_URL, page.path)
+        page_url = urljoin(SITE_URL, path)
         targets = {urlsplit(urljoin(page_url, a["href"])).path for a in block.select(".eea-block__links a")}
-        home = SITE_PATH + LANGUAGE_PREFIX[page.lang]
-        assert {home + "accessibility/", home + "privacy/"} <= targets, page.path
+        home = SITE_PATH + LANGUAGE_PREFIX[lang]
+        assert {home + "accessibility/", home + "privacy/"} <= targets, path
 
 
 def test_footer_links_stay_in_the_page_language(site_pages: list[SitePage], site: Path) -> None:
