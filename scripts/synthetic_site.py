@@ -4,7 +4,8 @@ The copy is made in a folder you name (a temporary one in the bench), never
 in the repository: the real mkdocs.yml, docs/, hooks/ and overrides/ are
 copied as they are, and data/activities.yml gets extra activities, each a
 copy of a real one under a new id (`<id>-s<k>`) and number, with a result
-of its own in data/results.yml (a result belongs to one activity). Every extra
+of its own in data/results.yml (a result belongs to one activity), named by
+the entries of data/gaps.yml that name the result it copies. Every extra
 activity becomes one generated page per language through the real hooks,
 macros and content templates, and the activities overview lists them all, as
 a record site that grows would.
@@ -58,6 +59,7 @@ def make_synthetic_site(dest: Path, pages: int, source: Path = ROOT) -> Path:
     results_file = dest / "data" / "results.yml"
     results_document = yaml.safe_load(results_file.read_text(encoding="utf-8"))
     real_results = {result["id"]: result for result in results_document["results"]}
+    # What is not yet published of a copied result is not published of its copy either.
     gaps_file = dest / "data" / "gaps.yml"
     gaps_document = yaml.safe_load(gaps_file.read_text(encoding="utf-8"))
     number = max(a["number"] for a in real)
@@ -72,11 +74,10 @@ def make_synthetic_site(dest: Path, pages: int, source: Path = ROOT) -> Path:
         for lang in activity["title"]:
             activity["title"][lang] = f"{activity['title'][lang]} ({number})"
         result = copy.deepcopy(real_results[activity["results"][0]])
+        original = result["id"]
         result.update(id=f"{activity['id']}-result", number=result_number, activity=activity["id"])
-        # A result with no evidence names what is not yet published: its
-        # copy is named by the same gaps as the real one.
         for gap in gaps_document["gaps"]:
-            if activity["results"][0] in gap.get("results", []):
+            if original in gap.get("results", []):
                 gap["results"].append(result["id"])
         activity["results"] = [result["id"]]
         results_document["results"].append(result)
