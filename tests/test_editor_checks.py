@@ -396,6 +396,8 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
         ("activities/", 'data/activities.yml: activity "study-visits"'),
         ("contact/", "docs/en/contact.md"),
         ("networks/", 'docs/en/networks.md, data/networks.yml: network "state-cities-and-counties"'),
+        # The whole record on one page shows both data items too.
+        ("record/", 'data/activities.yml: activity "study-visits", data/networks.yml: network "state-cities-and-counties"'),
         ("activities/study-visits/", 'data/activities.yml: activity "study-visits"'),
     ]
     assert summary.read_text(encoding="utf-8") == "\n".join([

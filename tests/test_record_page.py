@@ -178,6 +178,10 @@ def test_each_section_ends_with_its_own_sources(site: Path, lang: str) -> None:
         assert last is copied[0], f"{anchor}: its sources are not at its end"
         assert [a["href"] for a in copied[0].select("li > cite > a, li > a")] == [a["href"] for a in own.select("li > cite > a, li > a")]
         assert [li["id"] for li in copied[0].select("li")] == [f"{anchor}--{li['id']}" for li in own.select("li")]
+        # Its citation marks lead to its own list, as they do on the page.
+        marks = [a["href"] for a in section.select("sup.cite a")]
+        assert marks == [f"#{anchor}--{a['href'][1:]}" for a in soup_at(site, LANGUAGE_PREFIX[lang] + address_of(source)).select("article sup.cite a")]
+        assert all(copied[0].find(id=href[1:]) is not None for href in marks), anchor
 
 
 def _git(*args: str) -> str:
