@@ -96,11 +96,13 @@ HEADING = "### Ko izmaiņas dara vietnē · What the change does to the site"
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~#])")
 
 
-def escape(text: str) -> str:
-    """Text shown as typed in Markdown and HTML."""
+def escape(text: str, line_start: bool = False) -> str:
+    """Text shown as typed in Markdown and HTML; at the start of a line, not
+    read as a list item ("- …", "2022. …")."""
     text = _MARKDOWN.sub(r"\\\1", html.escape(text, quote=False))
-    # A line that starts like a list item or a numbered item is not one.
-    return re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+])", r"\\\1", text))
+    if line_start:
+        text = re.sub(r"^(\d+)([.)])", r"\1\\\2", re.sub(r"^([-+])", r"\\\1", text))
+    return text
 
 
 def _words(words: tuple[str, ...], lang: str, mark: str) -> str:
@@ -110,11 +112,13 @@ def _words(words: tuple[str, ...], lang: str, mark: str) -> str:
     return f"{mark}{escape(' '.join(words))}{mark}"
 
 
-def passage_markdown(passage: Passage, lang: str) -> str:
+def passage_markdown(passage: Passage, lang: str, line_start: bool = True) -> str:
+    """One passage in Markdown: ~~deleted~~ **inserted**, the rest as it
+    reads; `line_start`: it begins a line (of a list item)."""
     out = ["…"] if passage.cut_before else []
     for part in passage.parts:
         if part.kind == "same":
-            out.append(escape(" ".join(part.words)))
+            out.append(escape(" ".join(part.words), line_start=line_start and not out))
         else:
             out.append(_words(part.words, lang, "~~" if part.kind == "deleted" else "**"))
     if passage.cut_after:
@@ -131,8 +135,10 @@ def _page_block(difference: Difference, page, lang: str, open_: bool) -> list[st
     count = len(page.passages) + len(page.description)
     summary = f"<b>{html.escape(page.title)}</b> · {_link(difference, page.address)} · {text['places']}: {count}"
     lines = [f"<details{' open' if open_ else ''}><summary>{summary}</summary>", ""]
-    for passage in page.passages[:MAX_PASSAGES]:
-        lines.append(f"- {passage_markdown(passage, lang)}")
+    sections = page.sections or [""] * len(page.passages)
+    for passage, section in list(zip(page.passages, sections))[:MAX_PASSAGES]:
+        under = f"*{escape(section)}:* " if section else ""
+        lines.append(f"- {under}{passage_markdown(passage, lang, line_start=not under)}")
     if len(page.passages) > MAX_PASSAGES:
         lines.append(f"- {text['more_places'].format(n=len(page.passages) - MAX_PASSAGES)}")
     for passage in page.description:
@@ -141,8 +147,15 @@ def _page_block(difference: Difference, page, lang: str, open_: bool) -> list[st
 
 
 def _language(difference: Difference, section: Language, budget: list[int]) -> list[str]:
+    return [f"#### {TEXT[section.code]['heading']}", ""] + language_markdown(difference, section, budget)
+
+
+def language_markdown(difference: Difference, section: Language, budget: list[int] | None = None) -> list[str]:
+    """The lines of one language's section, under its heading. `budget`: the
+    bytes left for page blocks, shared by the sections (and spent here)."""
     lang, text = section.code, TEXT[section.code]
-    out = [f"#### {text['heading']}", ""]
+    budget = budget if budget is not None else [BUDGET]
+    out: list[str] = []
     if section.empty:
         return out + [text["nothing"], ""]
     counts = [(text["pages"], len(section.pages)), (text["new"], len(section.new)), (text["removed"], len(section.removed)),
@@ -187,7 +200,7 @@ def _language(difference: Difference, section: Language, budget: list[int]) -> l
             state = text["removed_entry" if entry.state == "removed" else entry.state]
             line = f"- {state}: <a href=\"{html.escape(entry.href)}\">{html.escape(entry.title)}</a>"
             if entry.passages:
-                line += " — " + " ".join(passage_markdown(p, lang) for p in entry.passages[:3])
+                line += " — " + " ".join(passage_markdown(p, lang, line_start=False) for p in entry.passages[:3])
             out.append(line)
         out.append("")
     if section.documents:

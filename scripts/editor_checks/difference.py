@@ -47,6 +47,7 @@ class PageChange:
     title: str
     passages: list[word_diff.Passage] = field(default_factory=list)
     description: list[word_diff.Passage] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)  # the heading each passage stands under, or ""
 
 
 @dataclass
@@ -157,7 +158,8 @@ def compare(root: Path, base_site: Path, change_site: Path, old_text=None) -> Di
         passages = word_diff.passages(old.content, new.content)
         description = word_diff.passages([old.description], [new.description]) if old.description != new.description else []
         if passages or description:
-            out.pages.append(PageChange(address, new.title or old.title, passages, description))
+            sections = [_section(passage, old, new) for passage in passages]
+            out.pages.append(PageChange(address, new.title or old.title, passages, description, sections))
             changed_words[address] = ({w for block in old.content for w in block.split()},
                                       {w for block in new.content for w in block.split()})
         for passage in word_diff.passages(old.frame, new.frame):
@@ -174,6 +176,14 @@ def compare(root: Path, base_site: Path, change_site: Path, old_text=None) -> Di
         _feed(site, lang, base_site, change_site, by_lang[lang.code])
     _documents(site, root, old_text, by_lang)
     return Difference(site, [by_lang[lang.code] for lang in site.languages])
+
+
+def _section(passage: word_diff.Passage, old: page_text.PageText, new: page_text.PageText) -> str:
+    """The heading a passage stands under (on the changed page, or where it was)."""
+    before, after = passage.block
+    if after is not None:
+        return new.sections[after]
+    return old.sections[before] if before is not None else ""
 
 
 def _mirrors(passage: word_diff.Passage, words: tuple[set[str], set[str]] | None) -> bool:
@@ -256,7 +266,8 @@ def _feed_entries(path: Path) -> dict[str, dict[str, str]]:
 
 
 def _feed_text(entry: dict[str, str]) -> list[str]:
-    return [entry.get(name, "") for name in ("title", "updated", "summary", "content") if entry.get(name)]
+    """What a feed reader shows of an entry (its text gives the date as a reader reads it)."""
+    return [entry.get(name, "") for name in ("title", "summary", "content") if entry.get(name)]
 
 
 def _feed(site: published.Site, lang: published.Language, base_site: Path, change_site: Path, out: Language) -> None:

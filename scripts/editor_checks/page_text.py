@@ -40,11 +40,17 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 SPACE = re.compile(r"\s+")
 
 
+HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+
+
 @dataclass
 class PageText:
     title: str = ""
     description: str = ""
     content: list[str] = field(default_factory=list)
+    # For each block of content: the heading (h2–h6) it stands under, "" for
+    # none and for a heading itself.
+    sections: list[str] = field(default_factory=list)
     frame: list[str] = field(default_factory=list)
     redirect: str | None = None
 
@@ -66,6 +72,8 @@ class _Reader(HTMLParser):
         self.main_blocks: list[str] = []
         self.in_main = 0
         self.refresh = False
+        self.heading = ""
+        self.sections: list[str] = []
         self.canonical: str | None = None
 
     # -- where the text goes -------------------------------------------------
@@ -76,10 +84,19 @@ class _Reader(HTMLParser):
     def _flush(self) -> None:
         text = SPACE.sub(" ", "".join(self.buffer)).strip()
         self.buffer = []
-        if text:
-            self.blocks[self._part()].append(text)
-            if self.in_main:
-                self.main_blocks.append(text)
+        if not text:
+            return
+        part = self._part()
+        self.blocks[part].append(text)
+        if self.in_main:
+            self.main_blocks.append(text)
+        if part == "content":
+            block = next((tag for tag, _ in reversed(self.stack) if tag in BLOCKS), "")
+            if block in HEADINGS:
+                self.heading = text
+                self.sections.append("")
+            else:
+                self.sections.append(self.heading)
 
     # -- the parser's events -------------------------------------------------
 
@@ -126,11 +143,12 @@ class _Reader(HTMLParser):
         if not any(open_tag == tag for open_tag, _ in self.stack):
             return  # a stray end tag
         while self.stack:
-            open_tag, hides = self.stack.pop()
-            if hides:
-                self.hidden -= 1
+            open_tag, hides = self.stack[-1]
             if open_tag in BLOCKS and not self.hidden:
                 self._flush()
+            self.stack.pop()
+            if hides:
+                self.hidden -= 1
             if open_tag == "article" and self.where:
                 self.where.pop()
             if open_tag == "main":
@@ -164,11 +182,14 @@ def read(html: str) -> PageText:
     page = reader.page
     if reader.has_article:
         page.content, page.frame = reader.blocks["content"], reader.blocks["frame"]
+        page.sections = reader.sections
     elif reader.main_blocks:
         page.content = reader.main_blocks
         page.frame = [block for block in reader.blocks["frame"] if block not in reader.main_blocks]
     else:
         page.content, page.frame = reader.blocks["frame"], []
+    if len(page.sections) != len(page.content):
+        page.sections = [""] * len(page.content)
     if not page.title:
         page.title = SPACE.sub(" ", "".join(reader.title_parts)).strip()
     if reader.refresh and reader.canonical:

@@ -17,7 +17,7 @@ deleted words. Long passages are cut where they are shown
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Unchanged words shown on either side of a change.
 CONTEXT = 6
@@ -34,6 +34,7 @@ class Passage:
     parts: tuple[Part, ...]
     cut_before: bool  # the block goes on before the first part shown
     cut_after: bool
+    block: tuple[int | None, int | None] = (None, None)  # its block before and after, where there is one
 
     @property
     def key(self) -> tuple:
@@ -53,13 +54,12 @@ def passages(before: list[str], after: list[str], context: int = CONTEXT) -> lis
             continue
         old, new = before[i1:i2], after[j1:j2]
         if tag == "replace" and len(old) == len(new):
-            pairs = list(zip(old, new))  # one block each: compared one to one
-        elif tag == "replace":
-            pairs = [(" ".join(old), " ".join(new))]
+            # One block each, compared one to one.
+            pairs = [(old[k], new[k], (i1 + k, j1 + k)) for k in range(len(old))]
         else:
-            pairs = [(" ".join(old), " ".join(new))]
-        for old_text, new_text in pairs:
-            found += _in_block(old_text.split(), new_text.split(), context)
+            pairs = [(" ".join(old), " ".join(new), (i1 if old else None, j1 if new else None))]
+        for old_text, new_text, block in pairs:
+            found += [replace(passage, block=block) for passage in _in_block(old_text.split(), new_text.split(), context)]
     return found
 
 
