@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, editor_clone
 
 from editor_checks import figures, prose, report, spelling  # scripts/editor_checks/
 
@@ -182,20 +181,12 @@ def _git(project: Path, *args: str) -> None:
                    cwd=project, check=True, capture_output=True)
 
 
-def _git_project(tmp_path: Path) -> Path:
-    """A copy of the project as a git repository whose main branch is the
-    real content, with everything `make check` needs (the Makefile; .venv is
-    the real one), on a branch `editor` for the change."""
-    project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
-        shutil.copy2(ROOT / name, project / name)
-    (project / ".gitignore").write_text(".venv\nsite/\n", encoding="utf-8")
-    (project / ".venv").symlink_to(ROOT / ".venv")
-    _git(project, "init", "-q", "-b", "main")
-    _git(project, "add", "-A")
-    _git(project, "commit", "-q", "-m", "The published content")
-    _git(project, "checkout", "-q", "-b", "editor")
-    return project
+@pytest.fixture
+def git_project(published_repository: Path, tmp_path: Path) -> Path:
+    """A clone of the project whose main branch is the real content, with
+    everything `make check` needs (.venv is the real one), on a branch
+    `editor` for the change."""
+    return editor_clone(published_repository, tmp_path / "project")
 
 
 def _run_job(project: Path, job: str, summary: Path, on_github: bool = True) -> tuple[int, list[str], str]:
@@ -219,11 +210,11 @@ def _run_job(project: Path, job: str, summary: Path, on_github: bool = True) -> 
 SITE = "https://lps-lv.github.io/pasvaldibu-sadarbiba/"
 
 
-def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_path: Path) -> None:
-    project = _git_project(tmp_path)
+def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(git_project: Path, tmp_path: Path) -> None:
+    project = git_project
     # An editor's pull request with several mistakes.
-    _replace(project / "docs/en/networks.md", " 12 network meetings", " 13 network meetings")
-    _replace(project / "docs/lv/about.md", "(ATR) pašvaldību skaits", "(ATR) pasvaldibu skaits")
+    _replace(project / "docs/en/networks.md", "met 12 times in all", "met 13 times in all")
+    _replace(project / "docs/lv/about.md", "jāizvērtē pašvaldību sadarbības", "jāizvērtē pasvaldibu sadarbības")
     _replace(project / "docs/en/contact.md", "[www.lps.lv](https://www.lps.lv){ hreflang=lv } |", "[www.lps.lv](https://lps.lv){ hreflang=lv } |")
     _replace(project / "data/activities.yml", "      en: Study visits to Norway,", "      en: Study visists to Norway,")
     with (project / "data/spelling/lv.txt").open("a", encoding="utf-8") as word_list:
@@ -239,27 +230,29 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
     spelling_title = "title=Pareizrakstība · Spelling"
     language_title = "title=Otra valoda · The other language"
     errors = [
-        ("docs/en/contact.md", 14, 205, figures_title, 'the web address "https://lps.lv" is not in the Latvian page docs/lv/contact.md: '
+        ("docs/en/contact.md", 14, 146, figures_title, 'the web address "https://lps.lv" is not in the Latvian page docs/lv/contact.md: '
          "write the same web address in both languages, or mark a deliberate difference on this line with <!-- differs: https://lps.lv -->."),
-        ("docs/lv/networks.md", 16, 47, figures_title, 'the number "12" is not in the English page docs/en/networks.md (line 16 has "13"): '
+        ("docs/lv/networks.md", 15, 6, figures_title, 'the number "12" is not in the English page docs/en/networks.md (line 15 has "13"): '
          "write the same number in both languages, or mark a deliberate difference on this line with <!-- differs: 12 -->."),
-        ("docs/en/networks.md", 16, 32, figures_title, 'the number "13" is not in the Latvian page docs/lv/networks.md (line 16 has "12"): '
+        ("docs/en/networks.md", 15, 5, figures_title, 'the number "13" is not in the Latvian page docs/lv/networks.md (line 15 has "12"): '
          "write the same number in both languages, or mark a deliberate difference on this line with <!-- differs: 13 -->."),
-        ("data/spelling/lv.txt", len((ROOT / "data/spelling/lv.txt").read_text(encoding="utf-8").splitlines()) + 1, 1, spelling_title, '"LLPA" is listed twice (first on line 20): delete this line.'),
-        ("docs/lv/about.md", 15, 48, spelling_title, '"pasvaldibu" is not in the Latvian dictionary (typed without diacritics? '
+        ("docs/lv/about.md", 19, 37, spelling_title, '"pasvaldibu" is not in the Latvian dictionary (typed without diacritics? '
          'Did you mean "pašvaldību"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/lv.txt.'),
-        ("data/activities.yml", 90, 17, spelling_title, 'activity "study-visits": summary.en: "visists" is not in the English dictionary '
+        ("data/activities.yml", 58, 17, spelling_title, 'activity "study-visits": summary.en: "visists" is not in the English dictionary '
          '(did you mean "visits"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/en.txt.'),
+        ("data/spelling/lv.txt", len((ROOT / "data/spelling/lv.txt").read_text(encoding="utf-8").splitlines()) + 1, 1, spelling_title,
+         '"LLPA" is a name from data/partners.yml, which the check reads itself: delete this line.'),
     ]
+    base = "origin/main"  # on GitHub: the pull request's base branch, as the workflow fetched it
     warnings = [
-        ("docs/lv/about.md", 15, 1, "only the Latvian page changed (compared with main): check whether docs/en/about.md needs the same "
+        ("docs/lv/about.md", 19, 1, f"only the Latvian page changed (compared with {base}): check whether docs/en/about.md needs the same "
          "change (a spelling fix needs none)."),
-        ("docs/en/contact.md", 14, 1, "only the English page changed (compared with main): check whether docs/lv/contact.md needs the "
+        ("docs/en/contact.md", 14, 1, f"only the English page changed (compared with {base}): check whether docs/lv/contact.md needs the "
          "same change (a spelling fix needs none)."),
-        ("docs/en/networks.md", 16, 1, "only the English page changed (compared with main): check whether docs/lv/networks.md needs the "
+        ("docs/en/networks.md", 15, 1, f"only the English page changed (compared with {base}): check whether docs/lv/networks.md needs the "
          "same change (a spelling fix needs none)."),
-        ("data/activities.yml", 90, 11, 'activity "study-visits": only summary.en changed (compared with main): check whether summary.lv '
-         "(line 89) needs the same change (a spelling fix needs none)."),
+        ("data/activities.yml", 58, 11, f'activity "study-visits": only summary.en changed (compared with {base}): check whether summary.lv '
+         "(line 57) needs the same change (a spelling fix needs none)."),
     ]
     assert [line for line in stdout if line.startswith("::")] == [
         f"::error file={file},line={line},col={col},{title}::{file}:{line}:{col}: {text}" for file, line, col, title, text in errors
@@ -269,14 +262,8 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
     ]
     rows = [f"| `{file}:{line}:{col}` | kļūda · error | {_escaped(text)} |" for file, line, col, _, text in errors]
     rows += [f"| `{file}:{line}:{col}` | brīdinājums · warning | {_escaped(text)} |" for file, line, col, text in warnings]
-    pages = [
-        ("about/", "docs/lv/about.md"),
-        ("activities/", 'data/activities.yml: activity "study-visits"'),
-        ("contact/", "docs/en/contact.md"),
-        ("networks/", "docs/en/networks.md"),
-        ("activities/study-visits/", 'data/activities.yml: activity "study-visits"'),
-    ]
-    assert summary.read_text(encoding="utf-8") == "\n".join([
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("\n".join([
         "## Satura pārbaude · Content check",
         "",
         "**Kļūdas: 6, brīdinājumi: 4 · Errors: 6, warnings: 4.** Kamēr ir kļūdas, nekas netiek publicēts · "
@@ -286,15 +273,15 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
         "| --- | --- | --- |",
         *rows,
         "",
-        "### Mainītās lapas · Changed pages",
+        "### Ko izmaiņas dara vietnē · What the change does to the site",
         "",
-        "Salīdzinot ar `main` · Compared with `main`:",
-        "",
-        "| Latviski | English | Kas mainīts · What changed |",
-        "| --- | --- | --- |",
-        *[f"| [/pasvaldibu-sadarbiba/{page}]({SITE}{page}) | [/pasvaldibu-sadarbiba/en/{page}]({SITE}en/{page}) | {because} |"
-          for page, because in pages],
-    ]) + "\n"
+    ]) + "\n")
+    # What the change does, after the messages (tests/test_change_summary.py
+    # asserts its passages): the pages whose text changed; a link's
+    # address is no text a reader reads, so the contact page is not there.
+    pages = ["about/", "en/activities/", "en/networks/", "en/activities/study-visits/"]
+    assert [re.search(r'<a href="[^"]*">/([^<]*)</a>', line).group(1) for line in text.splitlines() if line.startswith("<details")] == pages
+    assert "- … the workshop the networks had met ~~12~~ **13** times in all. At the workshop …" in text
 
     # The editor fixes the mistakes; what is left is a correction of the
     # Latvian text alone: a warning, which does not fail the job.
@@ -304,11 +291,11 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
     summary.unlink()
     code, stdout, stderr = _run_job(project, "check", summary)
     assert code == 0, stderr
-    warning = ("docs/lv/contact.md:19:1: warning: only the Latvian page changed (compared with main): check whether "
+    warning = (f"docs/lv/contact.md:19:1: warning: only the Latvian page changed (compared with {base}): check whether "
                "docs/en/contact.md needs the same change (a spelling fix needs none).")
     assert [line for line in stdout if line.startswith("::")] == [f"::warning file=docs/lv/contact.md,line=19,col=1,{language_title}::{warning}"]
     assert "**Kļūdu nav; brīdinājumi: 1 · No errors; warnings: 1.**" in summary.read_text(encoding="utf-8")
-    assert f"| [/pasvaldibu-sadarbiba/contact/]({SITE}contact/) |" in summary.read_text(encoding="utf-8")
+    assert f'<a href="{SITE}contact/">/contact/</a>' in summary.read_text(encoding="utf-8")
     # The job's next step attaches site/ for the reviewers: it was built.
     assert (project / "site" / "index.html").is_file() and (project / "site" / "en" / "contact" / "index.html").is_file()
 
@@ -316,7 +303,7 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
     local = subprocess.run(["make", "check"], cwd=project, env={k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")},
                            capture_output=True, text=True, timeout=300)
     assert local.returncode == 0, local.stderr
-    assert warning in local.stderr.splitlines()
+    assert warning.replace(f"with {base})", "with main)") in local.stderr.splitlines()
     assert "::" not in local.stdout + local.stderr
 
 

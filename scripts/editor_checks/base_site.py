@@ -95,7 +95,7 @@ class Build:
         if added.returncode != 0:
             self._remove_worktree()
             reason = (added.stderr.strip().splitlines() or ["git worktree failed"])[-1]
-            self.done = BaseSite(self.commit, None, f"{self.name} ({self.short}) could not be checked out ({reason}): the difference is left out.")
+            self.done = BaseSite(self.commit, None, f"the base {self.name} ({self.short}) could not be checked out ({reason}): the difference is left out.")
             return self
         staging = self.folder.with_name(f"{self.commit}.{os.getpid()}.tmp")
         shutil.rmtree(staging, ignore_errors=True)
@@ -112,13 +112,13 @@ class Build:
         if _git(self.root, "cat-file", "-e", f"{self.commit}^{{commit}}").returncode != 0:
             return f"the base commit {self.short} of {self.name} is not in this clone: fetch its history (fetch-depth: 0): the difference is left out."
         if _git(self.root, "cat-file", "-e", f"{self.commit}:mkdocs.yml").returncode != 0:
-            return f"{self.name} ({self.short}) has no mkdocs.yml: there is no site to compare with."
+            return f"the base {self.name} ({self.short}) has no mkdocs.yml: there is no site to compare with."
         base_lock = _git(self.root, "show", f"{self.commit}:{LOCK_FILE}")
         here = self.root / LOCK_FILE
         base_text = base_lock.stdout if base_lock.returncode == 0 else None
         here_text = here.read_text(encoding="utf-8") if here.is_file() else None
         if base_text != here_text:
-            return (f"{self.name} ({self.short}) locks other package versions ({LOCK_FILE} differs from this change's): "
+            return (f"the base {self.name} ({self.short}) locks other package versions ({LOCK_FILE} differs from this change's): "
                     "its dependencies are not installed here, so it was not built and the difference is left out.")
         return None
 
@@ -133,7 +133,7 @@ class Build:
             if code != 0:
                 first = (problems(output).splitlines() or ["the build stopped"])[0]
                 shutil.rmtree(self.staging, ignore_errors=True)
-                self.done = BaseSite(self.commit, None, f"{self.name} ({self.short}) could not be built ({first}): the difference is left out.")
+                self.done = BaseSite(self.commit, None, f"the base {self.name} ({self.short}) could not be built ({first}): the difference is left out.")
                 return self.done
             (self.staging / "built.json").write_text(json.dumps({"commit": self.commit, "site_url": _site_url()}), encoding="utf-8")
             shutil.rmtree(self.folder, ignore_errors=True)

@@ -145,7 +145,7 @@ def _data_warnings(root: Path, base: Base) -> list[str]:
 def _safe_load(text: str | None) -> Any:
     try:
         return yaml.safe_load(text) if text else None
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # ValueError: a date that does not exist (2022-04-31)
         return None
 
 

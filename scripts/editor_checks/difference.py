@@ -287,10 +287,12 @@ def _feed(site: published.Site, lang: published.Language, base_site: Path, chang
 
 def _documents(site: published.Site, root: Path, old_text, by_lang: dict[str, Language]) -> None:
     """The documents of data/documents.yml the base did not have."""
+    if old_text is None:
+        return  # the base's data is not known: nothing is guessed
     try:
-        old = yaml.safe_load(old_text("data/documents.yml") or "") if old_text else None
+        old = yaml.safe_load(old_text("data/documents.yml") or "")
     except yaml.YAMLError:
-        return  # the base's list cannot be read: nothing is guessed
+        return
     known = {item.get("id") for item in (old or {}).get("documents", []) if isinstance(item, dict)} if isinstance(old, dict) else set()
     try:
         data = sitedata.load(Path(root) / "data")
