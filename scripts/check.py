@@ -42,22 +42,28 @@ sys.path.insert(0, str(ROOT / "hooks"))
 CHANGES_FILE = ROOT / "build-output" / "changes.md"
 
 import page_checks  # noqa: E402
-from helpers import published, sitedata  # noqa: E402
+from helpers import published, schema, sitedata, unused  # noqa: E402
 from address_manifest import check_manifest  # noqa: E402
-from build import BuildError, build_into  # noqa: E402
+from build import BuildError, build_into, last_commit_time  # noqa: E402
 from editor_checks import base_site, change_summary, changes, difference, figures, report, spelling, terms  # noqa: E402
 
 
 def check_data(root: Path = ROOT) -> list[str]:
+    """Every mistake in data/, files nothing reads included; then the
+    warnings about sources nothing cites."""
     try:
-        sitedata.load(root / "data")
+        data, errors = sitedata.load(root / "data"), []
     except sitedata.DataError as error:
-        return error.messages
-    return []
+        data, errors = None, error.messages
+    errors += unused.data_errors(root, data)
+    return errors + (unused.source_warnings(root, data) if data is not None else [])
 
 
 def check_pages(root: Path = ROOT) -> list[str]:
-    return page_checks.check_sources(root, published.languages_of(root))
+    """Every mistake in docs/ a build cannot see; then the warnings about
+    files of docs/ no page uses."""
+    langs = published.languages_of(root)
+    return page_checks.check_sources(root, langs) + unused.docs_warnings(root, langs)
 
 
 def check_build(then=None) -> tuple[list[str], list[str]]:
@@ -75,6 +81,9 @@ def check_build(then=None) -> tuple[list[str], list[str]]:
 
 def main() -> int:
     started = time.monotonic()
+    # The date of the commit being checked, as the build takes it: no date of
+    # the record may be later (hooks/helpers/schema.py).
+    os.environ.setdefault("SOURCE_DATE_EPOCH", last_commit_time())
     on_github = os.environ.get("GITHUB_ACTIONS") == "true"
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     base = changes.find_base(ROOT)
@@ -96,6 +105,8 @@ def main() -> int:
     if not on_github:
         CHANGES_FILE.parent.mkdir(exist_ok=True)
         CHANGES_FILE.write_text(shown.markdown, encoding="utf-8")
+    if schema.built_on() is None:
+        print(schema.DATES_NOT_COMPARED)
     print("\n".join(shown.terminal(CHANGES_FILE.relative_to(ROOT).as_posix() if not on_github else None)), flush=True)
     if errors:
         outcome = "nothing was published" if on_github else "the site was not built"

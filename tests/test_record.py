@@ -365,14 +365,14 @@ def test_the_guide_adds_an_event_a_document_and_a_source(record_copy: Path) -> N
     document = yaml.safe_load(guide_blocks("guide-example: data/documents.yml")[0])[0]
     (source,) = guide_blocks("guide-source-example")
     source = yaml.safe_load(source)[0]
-    dates = {"lv": "2030. gada 1.–3. martā", "en": "1–3 March 2030"}
+    dates = {"lv": "2023. gada 1.–3. martā", "en": "1–3 March 2023"}
     links = {"lv": f"{document['title']['lv']} (PDF, 245{NBSP}kB, latviešu valodā)", "en": f"{document['title']['en']} (PDF, 245{NBSP}kB, in Latvian)"}
     for lang in LANGUAGES:
         timeline = article(site, LANGUAGE_PREFIX[lang] + "timeline/")
         parts = section(timeline, event["id"])
         assert parts[0].get_text(strip=True) == event["title"][lang]
         assert parts[1].find("time").get_text() == dates[lang]
-        assert section(timeline, "year-2030")
+        assert section(timeline, "year-2023")
         documents = article(site, LANGUAGE_PREFIX[lang] + "documents/")
         assert documents.find("a", href=document["url"]).get_text() == links[lang]
         activity = article(site, LANGUAGE_PREFIX[lang] + "activities/pilot-actions/")
