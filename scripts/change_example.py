@@ -16,9 +16,10 @@ tests/test_change_summary.py fails when the guide shows anything else, so
 the example follows the site: after a change of the content, the templates
 or the summary, run this with --write.
 
-The copy's commits have a fixed author and date: the same content is the
-same commit, so its base build is found in the cache (BASE_SITE_CACHE, or
-.cache/base-site/ of the copy) instead of being made again.
+The copy's commits have a fixed author and the date of this project's last
+commit: the same content is the same commit, so its base build is found in
+the cache (BASE_SITE_CACHE, or .cache/base-site/ of the copy) instead of
+being made again, and no date of the record is later than the commit.
 """
 
 from __future__ import annotations
@@ -35,24 +36,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from build import build_into  # noqa: E402
+from build import build_into, last_commit_time  # noqa: E402
 from editor_checks import base_site, change_summary, changes, difference  # noqa: E402
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 # The change the example shows: an editor corrects the day of an event.
 CHANGE = ("data/events.yml", "  - id: mid-term-workshop\n    date: 2022-04-06\n", "  - id: mid-term-workshop\n    date: 2022-04-07\n")
 START, END = "<!-- change-example: {lang} -->", "<!-- /change-example: {lang} -->"
-IDENTITY = {
-    "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org", "GIT_AUTHOR_DATE": "2024-05-01T12:00:00Z",
-    "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org", "GIT_COMMITTER_DATE": "2024-05-01T12:00:00Z",
-}
+IDENTITY = {"GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
+            "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org"}
 # What the copy's git leaves alone: its virtual environment (a link to this
 # one), caches and builds.
 IGNORED = ".venv\n.venv-properdocs\n.cache/\nbuild-output/\nsite/\n.site-*/\n__pycache__/\n"
 
 
 def git(project: Path, *args: str) -> str:
+    # Dated as this project's last commit: the same content gives the same
+    # commit, and no date of the record is later than it.
+    when = last_commit_time()
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")} | IDENTITY
+    env |= {"GIT_AUTHOR_DATE": f"@{when} +0000", "GIT_COMMITTER_DATE": f"@{when} +0000"}
     result = subprocess.run(["git", *args], cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"git {' '.join(args)}: {result.stderr.strip()}")

@@ -354,3 +354,44 @@ def test_pre_commit_runs_make_check_without_downloading_hooks() -> None:
     assert [repo["repo"] for repo in config["repos"]] == ["local"]
     hooks = config["repos"][0]["hooks"]
     assert [(hook["entry"], hook["language"]) for hook in hooks] == [("make check", "system")]
+
+
+# What the error tables of CONTRIBUTING.md must explain, beyond the corpus:
+# the lines of `make check` that are no mistake of a file (scripts/check.py,
+# scripts/editor_checks/base_site.py and changes.py, hooks/helpers/schema.py).
+NOTES = [
+    "data/: note: no date was compared with the commit being built: SOURCE_DATE_EPOCH is unset or 0 (outside git), so a date "
+    "later than the commit is not found.",
+    "What the change does to the site: the base origin/main (1a2b3c4) could not be built (data/events.yml:47:11: …): the difference is left out.",
+    "What the change does to the site: the base main (1a2b3c4) locks other package versions (requirements.lock differs from this "
+    "change's): its dependencies are not installed here, so it was not built and the difference is left out.",
+    "What the change does to the site: not compared with main: this clone is shallow and lacks the commit where the change left it "
+    "(fetch the whole history: git fetch --unshallow, or fetch-depth: 0 in the workflow).",
+    "3 problem(s): the site was not built. Fix them and run `make check` again (CONTRIBUTING.md explains every message).",
+]
+
+
+def error_tables() -> dict[str, list[list[str]]]:
+    """The code spans of the first cell of each row of the guide's two
+    tables of messages, by section."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    tables = {}
+    for heading in ("### Ko nozīmē kļūdu paziņojumi", "### What the error messages mean"):
+        section = guide.split(heading, 1)[1].split("\n### ", 1)[0]
+        rows = [line for line in section.splitlines() if line.startswith("| `")]
+        tables[heading] = [re.findall(r"`([^`]+)`", row.split(" | ")[0]) for row in rows]
+    return tables
+
+
+def _explains(spans: list[str], message: str) -> bool:
+    return any(all(part.strip() in message for part in span.split("…") if part.strip()) for span in spans)
+
+
+def test_every_message_is_in_the_error_table_of_both_languages() -> None:
+    """Each message of the corpus, and each note `make check` can print,
+    has a row in the Latvian and the English table of CONTRIBUTING.md."""
+    messages = [case["expect"] for case in CASES] + NOTES
+    for heading, rows in error_tables().items():
+        assert len(rows) >= 40, heading
+        missing = [message for message in messages if not any(_explains(spans, message) for spans in rows)]
+        assert missing == [], f"CONTRIBUTING.md, {heading}: no row explains\n" + "\n".join(missing)
