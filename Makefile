@@ -65,10 +65,12 @@ addresses: install
 	$(BIN)/python scripts/address_manifest.py --write
 
 ## Speed and size table, also written to build-output/bench.json (see README);
+## make check cold and warm, as a pull request runs it (build-output/check-bench.json);
 ## then Lighthouse's scores per page (build-output/lighthouse.json).
 bench: install
 	$(BIN)/python scripts/system_deps.py --bench
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/check_bench.py
 	$(BIN)/python scripts/lighthouse_bench.py
 
 ## Re-lock the dependencies after changing pyproject.toml.

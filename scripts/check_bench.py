@@ -1,0 +1,112 @@
+"""`make bench`, the content check's part: `make check` on a pull request, cold and warm.
+
+The pull request's content check (the `check` job of
+.github/workflows/test.yml) must finish within three minutes on GitHub's
+two-core runner. Its longest step is `make check`, which builds the change
+and, to show what the change does, the base it left main at. This script
+times that step where it can be timed, here: in a copy of the project (a
+git repository whose main branch is this content, scripts/change_example.py)
+with the guide's example change on a branch,
+- cold: no build of the base kept (the first run of a pull request);
+- warm: the base's build kept (.cache/base-site/, the Actions cache of the
+  pull request's later runs).
+Each is the median of --runs runs, with the process's CPU time (what an
+idle two-core runner would spend) beside the wall-clock time. It prints a
+table and writes build-output/check-bench.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import change_example  # noqa: E402
+
+JSON_PATH = ROOT / "build-output" / "check-bench.json"
+# make check's share of the job's three minutes: the rest is the checkout,
+# `make install` and Debian's dictionaries, and the site's build for the reviewers.
+TARGETS = {"cold_s": 90.0, "warm_s": 60.0}
+
+
+def make_check(project: Path, cache: Path) -> tuple[float, float, int]:
+    """(wall-clock seconds, CPU seconds of make and everything it ran, exit code)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "BASE_SITE_CACHE"))}
+    env["BASE_SITE_CACHE"] = str(cache)
+    before = os.times()
+    started = time.monotonic()
+    result = subprocess.run(["make", "--no-print-directory", "check"], cwd=project, env=env, capture_output=True, text=True)
+    wall = time.monotonic() - started
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    if result.returncode != 0:
+        print(result.stdout + result.stderr, file=sys.stderr)
+    return wall, cpu, result.returncode
+
+
+def run(runs: int) -> dict:
+    report: dict = {"runs": runs, "cpus": os.cpu_count(), "load_average_at_start": os.getloadavg()[0], "targets": TARGETS}
+    with tempfile.TemporaryDirectory(prefix="check-bench-") as folder:
+        project = change_example.published_copy(Path(folder) / "project")
+        os.utime(project / "requirements.lock", (0, 0))  # make must not install again into the linked environment
+        change_example.make_change(project)
+        cache = Path(folder) / "base-site"
+        for kind in ("cold", "warm"):
+            times = []
+            for index in range(runs):
+                if kind == "cold":
+                    shutil.rmtree(cache, ignore_errors=True)
+                print(f"make check, {kind}: run {index + 1}/{runs}", file=sys.stderr)
+                times.append(make_check(project, cache))
+            if any(code for _, _, code in times):
+                raise SystemExit(f"make check failed in the copy ({kind}): see above")
+            report[kind] = {"wall_s": statistics.median(t for t, _, _ in times), "cpu_s": statistics.median(c for _, c, _ in times),
+                            "runs_s": [round(t, 2) for t, _, _ in times]}
+    report["load_average_after"] = os.getloadavg()[0]
+    return report
+
+
+def table(report: dict) -> str:
+    rows = [("", "wall clock", "CPU", "target")]
+    for kind, what in (("cold", "make check, base not yet built (a pull request's first run)"),
+                       ("warm", "make check, base built before (its later runs)")):
+        figures = report[kind]
+        target = report["targets"][f"{kind}_s"]
+        met = "met" if figures["wall_s"] <= target else "NOT MET"
+        rows.append((what, f"{figures['wall_s']:.1f} s", f"{figures['cpu_s']:.1f} s", f"≤ {target:.0f} s: {met}"))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = [" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) for row in rows]
+    lines.insert(1, "-+-".join("-" * width for width in widths))
+    note = (f"Medians of {report['runs']} runs in a copy with one changed date; {report['cpus']} CPUs; load average "
+            f"{report['load_average_at_start']:.1f} at start, {report['load_average_after']:.1f} after (wall clock counts the "
+            "waits for a busy CPU, CPU time much less).")
+    return "\n".join(lines) + "\n\n" + note
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
+    parser.add_argument("--json", type=Path, default=JSON_PATH)
+    args = parser.parse_args()
+    report = run(args.runs)
+    text = table(report)
+    report["table"] = text.splitlines()
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(text)
+    print(f"\nWritten to {args.json.relative_to(ROOT) if args.json.is_relative_to(ROOT) else args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
