@@ -147,7 +147,7 @@ def _check(base, base_build) -> tuple[list, list, Shown]:
         else:
             shown = Shown(difference.compare(ROOT, built.site, site_dir, base.old_text), compared)
 
-    if not found:
+    if not any(message.level == "error" for message in found):  # warnings do not stop the build
         build_errors, manifest_errors = check_build(then=compare if base is not None else None)
         found += report.messages("build", build_errors) + report.messages("addresses", manifest_errors)
     found += report.messages("figures", figures_result.messages)

@@ -136,9 +136,12 @@ def _page_block(difference: Difference, page, lang: str, open_: bool) -> list[st
     summary = f"<b>{html.escape(page.title)}</b> · {_link(difference, page.address)} · {text['places']}: {count}"
     lines = [f"<details{' open' if open_ else ''}><summary>{summary}</summary>", ""]
     sections = page.sections or [""] * len(page.passages)
+    said = ""  # the heading the passages above already named
     for passage, section in list(zip(page.passages, sections))[:MAX_PASSAGES]:
-        under = f"*{escape(section)}:* " if section else ""
+        under = f"*{escape(section)}:* " if section and section != said else ""
         lines.append(f"- {under}{passage_markdown(passage, lang, line_start=not under)}")
+        # A heading added or changed is itself what the passages below stand under.
+        said = section or " ".join(passage.words("inserted") or passage.words("same"))
     if len(page.passages) > MAX_PASSAGES:
         lines.append(f"- {text['more_places'].format(n=len(page.passages) - MAX_PASSAGES)}")
     for passage in page.description:

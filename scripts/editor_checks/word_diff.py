@@ -10,7 +10,7 @@ headings, list items of a page, page_text.py) word by word with the
 standard library's difflib; a word is what whitespace separates ("2022,"),
 so a marked change always starts and ends at a word's edge and reads as
 whole words. A block added or removed whole is one passage of inserted or
-deleted words. Long passages are cut where they are shown
+deleted words of its own. Long passages are cut where they are shown
 (change_summary.py), not here.
 """
 
@@ -56,8 +56,12 @@ def passages(before: list[str], after: list[str], context: int = CONTEXT) -> lis
         if tag == "replace" and len(old) == len(new):
             # One block each, compared one to one.
             pairs = [(old[k], new[k], (i1 + k, j1 + k)) for k in range(len(old))]
+        elif tag == "insert":  # blocks added whole: each its own passage
+            pairs = [("", block, (None, j1 + k)) for k, block in enumerate(new)]
+        elif tag == "delete":
+            pairs = [(block, "", (i1 + k, None)) for k, block in enumerate(old)]
         else:
-            pairs = [(" ".join(old), " ".join(new), (i1 if old else None, j1 if new else None))]
+            pairs = [(" ".join(old), " ".join(new), (i1, j1))]
         for old_text, new_text, block in pairs:
             found += [replace(passage, block=block) for passage in _in_block(old_text.split(), new_text.split(), context)]
     return found
