@@ -372,6 +372,34 @@ def test_make_check_in_a_terminal_prints_a_short_form_and_writes_the_whole(chang
     assert base_site.start(project, base.commit, base.name).done.cached
 
 
+def test_a_new_activity_shows_its_new_addresses_and_where_it_appears(published_repository: Path, tmp_path: Path) -> None:
+    """The guide's activity, result and sources, added as the guide says: its
+    pages are new addresses, the pages that list it show it; the guide's
+    second source, which only its event cites, is a warning, which does not
+    keep the change from being built and compared."""
+    from test_editor_mistakes import guide_examples
+
+    project = editor_clone(published_repository, tmp_path / "project")
+    examples = guide_examples()
+    for file in ("data/sources.yml", "data/activities.yml", "data/results.yml"):
+        with (project / file).open("a", encoding="utf-8") as data_file:
+            data_file.write(examples[file])
+    subprocess.run([sys.executable, "scripts/address_manifest.py", "--write"], cwd=project, check=True, capture_output=True)
+    _git(project, "add", "-A")
+    _git(project, "commit", "-qm", "A new activity")
+    summary = tmp_path / "summary.md"
+    result = _check(project, summary)
+    assert result.returncode == 0, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert '| brīdinājums · warning | source "network-seminar-2023-news": nothing cites it' in text
+    activity = yaml.safe_load(examples["data/activities.yml"])[0]
+    for prefix, lang, heading in (("", "lv", "**Jaunas adreses:**"), ("en/", "en", "**New addresses:**")):
+        address = f"{prefix}activities/{activity['id']}/"
+        assert f'{heading}\n\n- <a href="{SITE}{address}">/{address}</a> · {activity["title"][lang]}\n' in text
+        assert _details(text, f"{prefix}activities/") == [f"- **{activity['number']}. {activity['title'][lang]}**",
+                                                          f"- **{activity['summary'][lang]}**"]
+
+
 def test_the_guide_shows_the_example_the_script_makes() -> None:
     """CONTRIBUTING.md's example is what scripts/change_example.py makes (run
     it with --write after a change of the content or of the summary)."""
