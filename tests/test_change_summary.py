@@ -187,6 +187,20 @@ def test_the_summary_escapes_what_it_quotes() -> None:
     assert "#### English\n\nNeviena" not in summary and "No text a reader sees has changed." in summary
 
 
+def test_the_job_summary_stays_below_githubs_limit_with_thousands_of_messages() -> None:
+    from editor_checks import report
+
+    found = report.messages("spelling", [f'docs/lv/about.md:{n}:1: "vards{n}" is not in the Latvian dictionary: correct it, '
+                                         "or, if it is spelt right (a name or a term), add it to data/spelling/lv.txt." for n in range(5000)])
+    pages = [_page_change(n, 200) for n in range(300)]
+    found_pages = difference.Difference(difference.site_model(ROOT), [difference.Language("lv", pages=pages), difference.Language("en", pages=pages)])
+    summary = report.summary(found, change_summary.markdown(found_pages, ("main", "aaaaaaa")), [])
+    assert len(summary.encode("utf-8")) < 900_000
+    more = re.search(r"Vēl paziņojumi: (\d+); visi ir pārbaudes izvadē · \1 more messages", summary)
+    assert more and summary.count("| kļūda · error |") + int(more.group(1)) == 5000
+    assert "### Ko izmaiņas dara vietnē" in summary  # after the messages, still there
+
+
 def test_the_summary_of_a_change_to_hundreds_of_pages_stays_readable_and_bounded() -> None:
     pages = [_page_change(n, 200) for n in range(300)]
     found = difference.Difference(difference.site_model(ROOT), [difference.Language("lv", pages=pages), difference.Language("en", pages=pages)])

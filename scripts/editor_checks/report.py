@@ -93,6 +93,11 @@ def _cell(text: str) -> str:
     return re.sub(r"([\\`*_\[\]|~])", r"\\\1", text)
 
 
+# Bytes of the summary's table of messages (GitHub takes 1 MiB per step
+# summary; change_summary.py keeps the difference below its own budget).
+TABLE_BUDGET = 400_000
+
+
 def summary(found: list[Message], difference: str, declared) -> str:
     """The job summary: every message, then what the change does to the site
     (change_summary.py), then the declared differences between the languages."""
@@ -108,11 +113,18 @@ def summary(found: list[Message], difference: str, declared) -> str:
         out.append("**Kļūdu nav · No errors.**")
     if found:
         out += ["", "| Vieta · Where | Veids · Kind | Ziņojums un labojums · Message and fix |", "| --- | --- | --- |"]
-        for message in errors + warnings:
+        budget = TABLE_BUDGET
+        for number, message in enumerate(errors + warnings):
             kind = "kļūda · error" if message.level == "error" else "brīdinājums · warning"
             text = message.parts["text"].removeprefix("warning: ")
             where = f"`{message.where}`" if message.where else ""
-            out.append(f"| {where} | {kind} | {_cell(text)} |")
+            row = f"| {where} | {kind} | {_cell(text)} |"
+            budget -= len(row.encode("utf-8")) + 1
+            if budget < 0:  # GitHub takes 1 MiB of a step's summary: the rest are in the check's output
+                left = len(errors) + len(warnings) - number
+                out += ["", f"Vēl paziņojumi: {left}; visi ir pārbaudes izvadē · {left} more messages: all of them are in the check's output."]
+                break
+            out.append(row)
     out += ["", difference.rstrip("\n")]
     if declared:
         out += ["", "### Apzinātas atšķirības starp valodām · Declared differences between the languages", "",
