@@ -87,8 +87,9 @@ def main() -> int:
     on_github = os.environ.get("GITHUB_ACTIONS") == "true"
     summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
     base = changes.find_base(ROOT)
-    # The base builds in its own process while the change is checked.
-    base_build = base_site.start(ROOT, base.commit, base.name) if base is not None else None
+    # The base builds in its own process while the change is checked (not
+    # on the main branch itself: there is nothing to compare).
+    base_build = base_site.start(ROOT, base.commit, base.name) if base is not None and not base.is_here else None
     try:
         found, declared, shown = _check(base, base_build)
     finally:
@@ -135,8 +136,12 @@ def _check(base, base_build) -> tuple[list, list, Shown]:
     found = report.messages("data", check_data()) + report.messages("pages", check_pages())
     figures_result = figures.check(ROOT)
     spelling_errors, spelling_warnings = spelling.check(ROOT)
-    shown = Shown(problem=changes.no_base(ROOT)) if base is None else Shown(
-        problem="the change's site was not built (see the errors above): the difference is left out.")
+    if base is None:
+        shown = Shown(problem=changes.no_base(ROOT))
+    elif base_build is None:
+        shown = Shown(problem=f"nothing to compare: these are the files of {base.name} ({base.commit[:7]}) themselves.")
+    else:
+        shown = Shown(problem="the change's site was not built (see the errors above): the difference is left out.")
 
     def compare(site_dir: Path) -> None:
         nonlocal shown
@@ -148,7 +153,7 @@ def _check(base, base_build) -> tuple[list, list, Shown]:
             shown = Shown(difference.compare(ROOT, built.site, site_dir, base.old_text), compared)
 
     if not any(message.level == "error" for message in found):  # warnings do not stop the build
-        build_errors, manifest_errors = check_build(then=compare if base is not None else None)
+        build_errors, manifest_errors = check_build(then=compare if base_build is not None else None)
         found += report.messages("build", build_errors) + report.messages("addresses", manifest_errors)
     found += report.messages("figures", figures_result.messages)
     found += report.messages("spelling", spelling_errors + spelling_warnings)

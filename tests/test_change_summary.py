@@ -251,8 +251,10 @@ def test_a_shallow_clone_says_it_lacks_the_base(published_repository: Path, tmp_
     assert changes.no_base(tmp_path) == "not compared with the main branch: this folder is not a git repository."
 
 
-def _check(project: Path, summary: Path | None = None) -> subprocess.CompletedProcess:
+def _check(project: Path, summary: Path | None = None, cache: Path | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
+    if cache is not None:
+        env["BASE_SITE_CACHE"] = str(cache)
     if summary is not None:
         env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary), GITHUB_BASE_REF="main")
     return subprocess.run([sys.executable, "scripts/check.py"], cwd=project, env=env, capture_output=True, text=True, timeout=300)
@@ -280,6 +282,16 @@ def test_a_broken_main_is_one_line_and_the_change_is_checked(published_repositor
     assert f"What the change does to the site: {line}" in result.stdout.splitlines()  # on GitHub: the base branch as fetched
     text = summary.read_text(encoding="utf-8")
     assert f"### Ko izmaiņas dara vietnē · What the change does to the site\n\nT{change_summary.escape(line[1:])}\n" in text
+
+
+def test_on_main_itself_nothing_is_built_twice(published_repository: Path, tmp_path: Path) -> None:
+    project = editor_clone(published_repository, tmp_path / "project")
+    cache = tmp_path / "cache"
+    result = _check(project, cache=cache)
+    assert result.returncode == 0, result.stderr
+    commit = _git(project, "rev-parse", "--short=7", "HEAD").strip()
+    assert f"What the change does to the site: nothing to compare: these are the files of main ({commit}) themselves." in result.stdout.splitlines()
+    assert not cache.exists()  # no base was built
 
 
 # --- the real site ---------------------------------------------------------------------------

@@ -39,6 +39,12 @@ class Base:
         result = _git(self.root, "show", f"{self.commit}:{path}")
         return result.stdout if result.returncode == 0 else None
 
+    @property
+    def is_here(self) -> bool:
+        """Whether the files here are the base itself: its commit, nothing changed."""
+        head = _git(self.root, "rev-parse", "HEAD").stdout.strip()
+        return head == self.commit and not _git(self.root, "status", "--porcelain").stdout.strip()
+
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, encoding="utf-8")
