@@ -133,11 +133,11 @@ def compare(root: Path, base_site: Path, change_site: Path, old_text=None) -> Di
     for address, (old, new) in texts.items():
         lang, rest = site.split(address)
         out = by_lang[lang.code]
-        if rest == WHOLE_RECORD or rest.startswith(WHOLE_RECORD):
-            if old and new and old.content != new.content or (old is None) != (new is None):
-                out.whole_record = address if rest == WHOLE_RECORD else out.whole_record or lang.prefix + WHOLE_RECORD
+        if rest.startswith(WHOLE_RECORD):
             if old is None and new is not None and rest == WHOLE_RECORD:
-                out.new.append((address, new.title))
+                out.new.append((address, new.title))  # the whole record is new: a new address, nothing else
+            elif old is not None and new is not None and old.content != new.content:
+                out.whole_record = lang.prefix + WHOLE_RECORD  # changed with the pages it assembles: one line
             continue
         old_redirect = old.redirect if old else None
         new_redirect = new.redirect if new else None
