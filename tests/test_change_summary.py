@@ -294,6 +294,23 @@ def test_on_main_itself_nothing_is_built_twice(published_repository: Path, tmp_p
     assert not cache.exists()  # no base was built
 
 
+def test_a_change_no_reader_sees_shows_no_difference(published_repository: Path, tmp_path: Path) -> None:
+    """A new commit of the same content: what changes with every build (the
+    commit and the date of the edition, the PDF edition and its size, the
+    sitemap's dates) is no change, and so nothing is listed."""
+    project = editor_clone(published_repository, tmp_path / "project")
+    with (project / "README.md").open("a", encoding="utf-8") as readme:
+        readme.write("\nA line no reader of the site sees.\n")
+    _git(project, "commit", "-qam", "README only")
+    summary = tmp_path / "summary.md"
+    result = _check(project, summary)
+    assert result.returncode == 0, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    part = text[text.index("#### Latviski"):]
+    assert part == "#### Latviski\n\nNeviena lasītājam redzama teksta izmaiņa.\n\n#### English\n\nNo text a reader sees has changed.\n"
+    assert "  no text a reader sees has changed" in _check(project).stdout.splitlines()
+
+
 # --- the real site ---------------------------------------------------------------------------
 
 
