@@ -153,7 +153,6 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     data = sitedata.load(published.data_dir(config))
     context["atom_feed"] = {
         "href": site.absolute(feed_address(site.language(lang))),
-        "hreflang": lang,
         "title": data.ui[lang]["feed_link_title"],
     }
     return context

@@ -2,7 +2,8 @@
 
 Events: on_config (check the page sources — a twin in every other language,
 title and description in the front matter, the same explicit heading ids in
-all languages, every cite("…") naming a source of data/sources.yml — and stop the build with one line per mistake; install the
+all languages, every cite("…") naming a source of data/sources.yml, every
+`see:` of data/ naming a page — and stop the build with one line per mistake; install the
 logging filters that make the macros plugin's errors and MkDocs' link and
 navigation warnings name the source file and line and say how to fix
 them; log a warning for each file of docs/ that no page uses). Reads docs/;
@@ -64,6 +65,39 @@ def check_sources(root: Path, langs: list[published.Language]) -> list[str]:
         for lang in langs:
             for page in sorted(pages[lang.code]):
                 errors += _check_citations(docs, f"{lang.code}/{page}", registry)
+    errors += _check_see_links(root, langs, pages)
+    return errors
+
+
+def _check_see_links(root: Path, langs: list[published.Language], pages: dict[str, set[str]]) -> list[str]:
+    """Every `see:` of data/ (a result's evidence, a home page highlight)
+    names a page of this site in every language: reported at its data line,
+    where the build would name the page that shows the link."""
+    found: dict[str, tuple] = {}
+    for name in ("results", "project", "activities", "partners"):
+        try:
+            found[name] = sitedata.read_yaml(root / "data" / f"{name}.yml", f"data/{name}.yml")
+        except sitedata.DataError:
+            return []  # the data check reports it
+    generated = {f"{kind}/{item['id']}.md" for kind in ("activities", "partners")
+                 for item in (found[kind][0] or {}).get(kind) or [] if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    links = []  # (file, path to the value, label, see)
+    for index, result in enumerate((found["results"][0] or {}).get("results") or []):
+        for number, entry in enumerate(result.get("evidence") or [] if isinstance(result, dict) else []):
+            if isinstance(entry, dict) and isinstance(entry.get("see"), str):
+                links.append(("results", ("results", index, "evidence", number, "see"), f'result "{result.get("id")}": evidence {number + 1}: ', entry["see"]))
+    for number, entry in enumerate((found["project"][0] or {}).get("highlights") or []):
+        if isinstance(entry, dict) and isinstance(entry.get("see"), str):
+            links.append(("project", ("highlights", number, "see"), f"highlight {number + 1}: ", entry["see"]))
+    errors = []
+    for name, where, label, see in links:
+        page = see.split("#")[0]
+        missing = [lang.code for lang in langs if page not in pages[lang.code] and page not in generated]
+        if missing:
+            line, column = found[name][1].get(where, (1, 1))
+            errors.append(f'data/{name}.yml:{line}:{column}: {label}see is "{see}", but there is no page docs/{missing[0]}/{page}: '
+                          "write the path of a page of this site as it is in docs/lv/ and docs/en/ (for example networks.md, "
+                          "timeline.md#strategy-conference or activities/study-visits.md).")
     return errors
 
 
@@ -165,7 +199,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for line in unused.docs_warnings(root, langs):
             logging.getLogger("mkdocs.hooks.page_checks").info(line)
     docs_dir = Path(config.docs_dir)
-    _install(_EditorMessages(root, docs_dir, langs), "mkdocs.structure.pages", "mkdocs.structure.nav")
+    _install(_EditorMessages(root, docs_dir, langs), *compat.WARNING_LOGGERS)
     _install(_MacroErrors(root, docs_dir, config), compat.MACROS_ERROR_LOGGER)
     return config
 
@@ -245,14 +279,8 @@ def _shown(root: Path, docs_dir: Path, src: str) -> str:
 class _EditorMessages(logging.Filter):
     """Rewrites MkDocs' warnings about links and the navigation into lines
     naming the source file and line, with the fix. The record's level is
-    kept, so --strict still fails on them."""
-
-    LINK = re.compile(r"^Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but (?P<problem>.*)$", re.S)
-    OTHER_PAGE_ANCHOR = re.compile(r"^the doc '(?P<target>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'")
-    NOT_FOUND = re.compile(r"^the target(?: '(?P<target>[^']+)')? is not found among documentation files\.(?: Did you mean '(?P<suggestion>[^']*)'\?)?")
-    UNRECOGNIZED = re.compile(r"^Doc file '(?P<src>[^']+)' contains an (?P<kind>unrecognized relative|absolute) link '(?P<link>[^']+)'")
-    OMITTED = 'The following pages exist in the docs directory, but are not included in the "nav" configuration:'
-    NAV_MISSING = re.compile(r"^A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is not found")
+    kept, so --strict still fails on them. MkDocs' wording, which is all
+    there is to read, is in hooks/helpers/compat.py."""
 
     def __init__(self, root: Path, docs_dir: Path, langs: list[published.Language]) -> None:
         super().__init__()
@@ -285,33 +313,33 @@ class _EditorMessages(logging.Filter):
         return shown  # the link comes from a macro (data/ or overrides/content/)
 
     def rewrite(self, message: str) -> str | None:
-        if message.startswith(self.OMITTED):
+        if message.startswith(compat.NOT_IN_NAV):
             pages = [line.strip()[2:] for line in message.splitlines()[1:] if line.strip().startswith("- ")]
             return "\n".join(
                 f"{_shown(self.root, self.docs_dir, src)}:1: the page is not in the navigation: add \"{src.split('/', 1)[-1]}\" "
                 f"to the nav of both languages in mkdocs.yml (plugins > i18n > languages), or to not_in_nav there."
                 for src in pages
             )
-        if match := self.NAV_MISSING.match(message):
+        if match := compat.NAV_TARGET_MISSING.match(message):
             return (f"mkdocs.yml: the navigation lists \"{match['link']}\", but there is no such page: "
                     f"create docs/lv/{match['link']} and docs/en/{match['link']}, or correct the nav entry.")
-        if match := self.UNRECOGNIZED.match(message):
+        if match := compat.UNRECOGNIZED_LINK.match(message):
             where, link = self.where(match["src"], match["link"]), match["link"]
             return f"{where}: the link \"{link}\" does not name a page file: link to the page's Markdown file, relative to this page (for example about.md or ../results.md#anchor)."
-        match = self.LINK.match(message)
+        match = compat.LINK_WARNING.match(message)
         if not match:
             return None
         src, link, problem = match["src"], match["link"], match["problem"]
         lang = src.split("/", 1)[0]
         where = self.where(src, link)
-        if anchor := self.OTHER_PAGE_ANCHOR.match(problem):
+        if anchor := compat.OTHER_PAGE_ANCHOR.match(problem):
             target = _shown(self.root, self.docs_dir, anchor["target"])
             return (f"{where}: broken anchor \"{link}\": {target} has no heading with the id \"{anchor['anchor']}\": "
                     f"link to an id the page has, or add {{#{anchor['anchor']}}} at the end of the heading in both languages.")
-        if problem.startswith("there is no such anchor on this page"):
+        if problem.startswith(compat.SAME_PAGE_ANCHOR):
             return (f"{where}: broken anchor \"{link}\": this page has no heading with that id: correct it, "
                     f"or add {{#{link.lstrip('#')}}} at the end of the heading in both languages.")
-        missing = self.NOT_FOUND.match(problem)
+        missing = compat.TARGET_NOT_FOUND.match(problem)
         if not missing:
             return None
         target_uri = missing["target"] or posixpath.normpath(posixpath.join(posixpath.dirname(src), link.split("#")[0]))

@@ -15,7 +15,8 @@ with the guide's example change on a branch,
 - warm: everything kept, as on an editor's computer.
 Each is the median of --runs runs, with the CPU time of make and all it ran
 (what an idle two-core runner would spend) beside the wall-clock time. It
-prints a table and writes build-output/check-bench.json.
+prints a table and writes build-output/check-bench.json (--quick: one run
+of each, build-output/check-bench-quick.json, for `make bench-quick`).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import change_example  # noqa: E402
 
 JSON_PATH = ROOT / "build-output" / "check-bench.json"
+QUICK_JSON_PATH = ROOT / "build-output" / "check-bench-quick.json"
 # make check's share of the job's three minutes: the rest is the checkout,
 # `make install` and Debian's dictionaries, and the site's build for the reviewers.
 TARGETS = {"cold_s": 90.0, "github_later_s": 60.0, "warm_s": 30.0}
@@ -106,9 +108,11 @@ def table(report: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "3")))
-    parser.add_argument("--json", type=Path, default=JSON_PATH)
+    parser.add_argument("--quick", action="store_true", help="one run of each (make bench-quick: proves it still runs)")
+    parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
-    report = run(args.runs)
+    args.json = args.json or (QUICK_JSON_PATH if args.quick else JSON_PATH)
+    report = run(1 if args.quick else args.runs)
     text = table(report)
     report["table"] = text.splitlines()
     args.json.parent.mkdir(parents=True, exist_ok=True)

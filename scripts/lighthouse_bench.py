@@ -9,13 +9,23 @@ mobile configuration (a mid-range phone on a slow 4G network, simulated).
 Prints the four category scores and LCP, CLS and TBT of each page against
 the targets, and writes them to build-output/lighthouse.json.
 
+Each page's language versions are the HTML pages its own
+`<link rel="alternate" hreflang>` links name (not x-default, and not a link
+with another type, such as a feed); each must be an HTML page of the built
+site, one per language, or the bench stops saying which.
+
 Lighthouse is the npm package pinned in tools/lighthouse/package-lock.json,
 installed there with `npm ci` when missing or stale, and run with Debian's
 node and chromium (`make bench` installs them where missing:
 scripts/system_deps.py --bench). Not part of `make test`: the scores of a
-simulated phone are figures to watch, not a pass or a fail.
+simulated phone are figures to watch, reported as met or NOT MET against the
+targets, not a pass or a fail; but a page Lighthouse cannot audit (an error,
+a category without a score) stops the bench with one line naming it and
+exit code 1.
 
     python scripts/lighthouse_bench.py [--runs N]   (N runs per page: medians)
+    python scripts/lighthouse_bench.py --quick      (the home page of each language;
+                                                    build-output/lighthouse-quick.json)
 """
 
 from __future__ import annotations
@@ -43,13 +53,17 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build import build_site  # noqa: E402
+sys.path.append(str(ROOT / "hooks"))  # after scripts/: `helpers`, the package the hooks share
+
+from build import BuildError, build_site  # noqa: E402
+from helpers.published import languages_of  # noqa: E402
 
 TOOL = ROOT / "tools" / "lighthouse"
 LIGHTHOUSE = TOOL / "node_modules" / "lighthouse" / "cli" / "index.js"
 INSTALLED_LOCK = TOOL / "node_modules" / ".package-lock.json"  # what `npm ci` last installed
 CHROMIUM = "/usr/bin/chromium"
 JSON_PATH = ROOT / "build-output" / "lighthouse.json"
+QUICK_JSON_PATH = ROOT / "build-output" / "lighthouse-quick.json"
 SITE_PATH = "/pasvaldibu-sadarbiba/"  # served under a sub-path, as a GitHub Pages project site
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 METRICS = {"LCP": "largest-contentful-paint", "CLS": "cumulative-layout-shift", "TBT": "total-blocking-time"}
@@ -126,20 +140,39 @@ def free_port() -> int:
 # --- what to audit -----------------------------------------------------------------------------
 
 
-def pages_to_audit(site: Path, base: str) -> list[tuple[str, str, str]]:
+class CannotAudit(Exception):
+    """A page cannot be audited: the bench stops, naming it."""
+
+
+def pages_to_audit(site: Path, base: str, quick: bool = False) -> list[tuple[str, str, str]]:
     """(kind, lang, address) of each audited page: each default-language
     page and the other languages' versions of it, as the page's own hreflang
-    alternates name them."""
+    alternates name them (HTML pages only: a link with a type other than
+    text/html, such as a feed, is no language version). With `quick`, the
+    home page only."""
     activities = yaml.safe_load((ROOT / "data" / "activities.yml").read_text(encoding="utf-8"))["activities"]
     last = "timeline/" if (site / "timeline" / "index.html").is_file() else "results/"
     chosen = [("home", ""), ("list", "activities/"), ("detail", f"activities/{activities[0]['id']}/"),
               ("timeline" if last == "timeline/" else "results", last)]
+    languages = [lang.code for lang in languages_of(ROOT)]
     audited = []
-    for kind, path in chosen:
+    for kind, path in chosen[:1] if quick else chosen:
         soup = BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        versions: dict[str, str] = {}
         for link in soup.find_all("link", rel="alternate", hreflang=True):
-            if link["hreflang"] != "x-default":
-                audited.append((kind, link["hreflang"], base + link["href"].split(SITE_PATH, 1)[1]))
+            if link["hreflang"] == "x-default" or link.get("type", "text/html") != "text/html":
+                continue
+            href = link["href"]
+            relative = href.split(SITE_PATH, 1)[1] if SITE_PATH in href else None
+            target = None if relative is None else site / relative / "index.html" if relative.endswith("/") or not relative else site / relative
+            if target is None or target.suffix != ".html" or not target.is_file():
+                raise CannotAudit(f"/{path}: its {link['hreflang']} alternate {href} is not an HTML page of the built site")
+            if link["hreflang"] in versions:
+                raise CannotAudit(f"/{path}: two {link['hreflang']} alternates, {versions[link['hreflang']]} and {href}")
+            versions[link["hreflang"]] = href
+        if sorted(versions) != sorted(languages):
+            raise CannotAudit(f"/{path}: its alternates name the languages {sorted(versions)}, not {sorted(languages)}")
+        audited += [(kind, lang, base + versions[lang].split(SITE_PATH, 1)[1]) for lang in languages]
     return audited
 
 
@@ -158,27 +191,35 @@ def ensure_lighthouse() -> None:
     if LIGHTHOUSE.is_file() and all(installed.get(k, {}).get("version") == v.get("version") for k, v in wanted.items() if k):
         return
     print("Installing Lighthouse (npm ci in tools/lighthouse)…", file=sys.stderr)
-    subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=TOOL, check=True)
+    result = subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], cwd=TOOL)
+    if result.returncode != 0:
+        raise CannotAudit(f"`npm ci` in tools/lighthouse failed (exit code {result.returncode}, its messages above)")
 
 
 def lighthouse(url: str) -> dict:
     """One Lighthouse run (default: mobile) of `url`: its JSON result."""
     with tempfile.TemporaryDirectory() as profile:
-        result = subprocess.run(
-            ["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
-             f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}"],
-            capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM), timeout=300,
-        )
+        try:
+            result = subprocess.run(
+                ["node", str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+                 f"--only-categories={','.join(CATEGORIES)}", f"--chrome-flags={CHROME_FLAGS} --user-data-dir={profile}"],
+                capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM), timeout=300,
+            )
+        except subprocess.TimeoutExpired as error:
+            raise CannotAudit(f"Lighthouse did not finish {url} within {error.timeout:.0f} s") from error
     if result.returncode != 0:
-        raise SystemExit(f"Lighthouse failed on {url}:\n{result.stderr[-3000:]}")
+        raise CannotAudit(f"Lighthouse failed on {url} (exit code {result.returncode}):\n{result.stderr[-3000:]}")
     return json.loads(result.stdout)
 
 
 def summary(report: dict) -> dict:
     runtime_error = report.get("runtimeError")
     if runtime_error:
-        raise SystemExit(f"Lighthouse could not audit {report['requestedUrl']}: {runtime_error}")
+        raise CannotAudit(f"Lighthouse could not audit {report['requestedUrl']}: {runtime_error.get('code')}: {runtime_error.get('message')}")
     scores = {name: report["categories"][name]["score"] for name in CATEGORIES}
+    if unscored := [name for name, score in scores.items() if score is None]:
+        warnings = "; ".join(report.get("runWarnings", [])) or "no run warning"
+        raise CannotAudit(f"Lighthouse gave {report['requestedUrl']} no score for {', '.join(unscored)} ({warnings})")
     metrics = {short: report["audits"][audit]["numericValue"] for short, audit in METRICS.items()}
     failed = sorted(audit_id for name in CATEGORIES if name != "performance"
                     for ref in report["categories"][name]["auditRefs"] if ref["weight"] > 0
@@ -202,7 +243,7 @@ def table(rows: list[dict]) -> str:
     lines = []
     for row in rows:
         s, m = row["scores"], row["metrics"]
-        missed = [name for name, target in TARGETS.items() if s[name] is None or s[name] < target]
+        missed = [name for name, target in TARGETS.items() if s[name] < target]
         lines.append((row["kind"], row["lang"], *(f"{s[name]:.2f}" for name in CATEGORIES),
                       f"{m['LCP'] / 1000:.2f} s", f"{m['CLS']:.3f}", f"{m['TBT']:.0f} ms",
                       "met" if not missed else "NOT MET: " + ", ".join(missed + row["failed_audits"])))
@@ -214,21 +255,35 @@ def table(rows: list[dict]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=int(os.environ.get("LIGHTHOUSE_RUNS", "1")))
-    parser.add_argument("--json", type=Path, default=JSON_PATH)
+    parser.add_argument("--quick", action="store_true", help="the home page of each language, one run (make bench-quick)")
+    parser.add_argument("--runs", type=int, default=None, help="runs per page, medians (default 1, or LIGHTHOUSE_RUNS; 1 with --quick)")
+    parser.add_argument("--json", type=Path, default=None, help=f"default {JSON_PATH.relative_to(ROOT)} ({QUICK_JSON_PATH.relative_to(ROOT)} with --quick)")
     args = parser.parse_args()
+    args.runs = args.runs or (1 if args.quick else int(os.environ.get("LIGHTHOUSE_RUNS", "1")))
+    args.json = args.json or (QUICK_JSON_PATH if args.quick else JSON_PATH)
+    try:
+        return audit(args)
+    except CannotAudit as error:
+        print(f"make bench: Lighthouse: {error}", file=sys.stderr)
+        return 1
+
+
+def audit(args: argparse.Namespace) -> int:
     ensure_lighthouse()
     port = free_port()
     base = f"http://127.0.0.1:{port}{SITE_PATH}"
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as work:
         # Built for the address it is served at: canonical links point to the page itself.
-        site = build_site(Path(work) / "site", base)
+        try:
+            site = build_site(Path(work) / "site", base)
+        except BuildError as error:
+            raise CannotAudit(f"the site did not build:\n{error}") from error
         handler = type("Handler", (PagesHandler,), {"site": site})
         server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
             rows = []
-            for kind, lang, url in pages_to_audit(site, base):
+            for kind, lang, url in pages_to_audit(site, base, args.quick):
                 print(f"Lighthouse: {url.removeprefix(base) or '/'} …", file=sys.stderr)
                 result = median_of([summary(lighthouse(url)) for _ in range(args.runs)])
                 rows.append({"kind": kind, "lang": lang, "path": url.removeprefix(base), **result})
@@ -237,7 +292,8 @@ def main() -> int:
             server.server_close()
     text = table(rows)
     first = rows[0]
-    note = (f"Lighthouse {first['lighthouse']}, {first['form_factor']} (simulated slow 4G, 4x CPU slowdown), "
+    quick = "QUICK RUN (make bench-quick): the home pages only; " if args.quick else ""
+    note = (f"{quick}Lighthouse {first['lighthouse']}, {first['form_factor']} (simulated slow 4G, 4x CPU slowdown), "
             f"median of {args.runs} run{'s' if args.runs > 1 else ''} per page; Debian's chromium; the site gzip-served "
             f"on 127.0.0.1 like GitHub Pages. Targets: performance ≥ {TARGETS['performance']}, the others 1.0.")
     args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -105,9 +105,11 @@ def _not_as_a_github_step():
     """The tests run `make check` in copies of the project. Inside GitHub
     Actions (the test job) it would turn its lines into annotations of that
     job and write to its summary: the tests that want this set it themselves
-    (tests/test_editor_checks.py)."""
+    (tests/test_editor_checks.py). The repository the workflow names
+    (REPO_URL, EDIT_URI) is not that of the tests' builds either: they build
+    with mkdocs.yml's defaults, and tests/test_repository.py with others."""
     with pytest.MonkeyPatch.context() as patch:
-        for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_BASE_REF"):
+        for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_BASE_REF", "REPO_URL", "EDIT_URI"):
             patch.delenv(name, raising=False)
         yield
 

@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, editor_clone
 
-from editor_checks import figures, prose, report, spelling  # scripts/editor_checks/
+from editor_checks import figures, prose, report, spelling, terms  # scripts/editor_checks/
 
 TEST_WORKFLOW = ROOT / ".github" / "workflows" / "test.yml"
 
@@ -71,6 +71,23 @@ def test_figures_that_differ_do_not_agree(latvian: str, english: str) -> None:
     assert {f.key for f in figures.extract(latvian, "lv")} != {f.key for f in figures.extract(english, "en")}
 
 
+def test_links_to_different_headings_of_one_page_do_not_agree(tmp_path: Path) -> None:
+    """A link's anchor is part of its target: #a in one language and #b in
+    the other send readers to different places."""
+    project = copy_project(tmp_path / "project")
+    _replace(project / "docs/en/networks.md", "](timeline.md#mid-term-workshop)", "](timeline.md#residents-survey-2021)")
+    assert figures.check(project).messages == [
+        'docs/lv/networks.md:15:42: the link target "timeline.md#mid-term-workshop" is not in the English page docs/en/networks.md '
+        '(line 15 has "timeline.md#residents-survey-2021"): write the same link target in both languages, or mark a deliberate '
+        "difference on this line with <!-- differs: timeline.md#mid-term-workshop -->.",
+        'docs/en/networks.md:15:39: the link target "timeline.md#residents-survey-2021" is not in the Latvian page docs/lv/networks.md '
+        '(line 15 has "timeline.md#mid-term-workshop"): write the same link target in both languages, or mark a deliberate '
+        "difference on this line with <!-- differs: timeline.md#residents-survey-2021 -->.",
+    ]
+    # A link to a heading of the page itself too.
+    assert figures.link_figure(0, "#goal").key != figures.link_figure(0, "#budget").key
+
+
 def test_the_real_content_has_the_same_figures_in_both_languages() -> None:
     result = figures.check(ROOT)
     assert result.messages == []
@@ -78,8 +95,8 @@ def test_the_real_content_has_the_same_figures_in_both_languages() -> None:
 
 def test_a_declared_difference_is_accepted_and_listed(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    _replace(project / "docs/en/networks.md", " 12 network meetings", " 13 network meetings <!-- differs: 13, the English report also counts the closing meeting -->")
-    _replace(project / "docs/lv/networks.md", " 12 tīklu sanāksmes", " 12 tīklu sanāksmes <!-- differs: 12 -->")
+    _replace(project / "docs/en/networks.md", "met 12 times", "met 13 times <!-- differs: 13, the English report also counts the closing meeting -->")
+    _replace(project / "docs/lv/networks.md", "12 reizes.", "12 reizes. <!-- differs: 12 -->")
     _replace(project / "data/events.yml", "By then 12 network meetings", "By then 13 network meetings")
     _replace(project / "data/events.yml", "for the pilot actions.\n", "for the pilot actions.  # differs: 13, as on the English page\n")
     _replace(project / "data/events.yml", "piecas pašvaldības pilotaktivitātēm.\n", "piecas pašvaldības pilotaktivitātēm.  # differs: 12\n")
@@ -87,21 +104,21 @@ def test_a_declared_difference_is_accepted_and_listed(tmp_path: Path) -> None:
     assert result.messages == []
     listed = [(d.marker.source.shown, d.marker.line, d.figures, d.marker.text) for d in result.declared]
     assert listed == [
-        ("docs/lv/networks.md", 16, ("12",), "12"),
-        ("docs/en/networks.md", 16, ("13",), "13, the English report also counts the closing meeting"),
-        ("data/events.yml", 65, ("12",), "12"),
-        ("data/events.yml", 66, ("13",), "13, as on the English page"),
+        ("docs/lv/networks.md", 15, ("12",), "12"),
+        ("docs/en/networks.md", 15, ("13",), "13, the English report also counts the closing meeting"),
+        ("data/events.yml", 53, ("12",), "12"),
+        ("data/events.yml", 54, ("13",), "13, as on the English page"),
     ]
-    table = report.summary([], [], result.declared, "main").split("### Apzinātas atšķirības", 1)[1]
-    assert "| `docs/en/networks.md:16:52` | 13 | 13, the English report also counts the closing meeting |" in table
-    assert "| `data/events.yml:66:367` | 13 | 13, as on the English page |" in table
+    table = report.summary([], "", result.declared).split("### Apzinātas atšķirības", 1)[1]
+    assert "| `docs/en/networks.md:15:14` | 13 | 13, the English report also counts the closing meeting |" in table
+    assert "| `data/events.yml:54:367` | 13 | 13, as on the English page |" in table
 
 
 def test_a_declared_difference_of_figures_that_agree_is_an_error(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    _replace(project / "docs/en/networks.md", " 12 network meetings", " 12 network meetings <!-- differs: 12 -->")
+    _replace(project / "docs/en/networks.md", "met 12 times", "met 12 times <!-- differs: 12 -->")
     assert figures.check(project).messages == [
-        'docs/en/networks.md:16:52: the declared difference "differs: 12" names "12", which the Latvian text has too: '
+        'docs/en/networks.md:15:14: the declared difference "differs: 12" names "12", which the Latvian text has too: '
         "remove the declaration."
     ]
 
@@ -123,8 +140,22 @@ def test_a_word_list_entry_allows_the_forms_hunspell_would(tmp_path: Path) -> No
     assert [(e.word, e.line) for e in words.entries] == [("GitHub", 2), ("valstspilsēta", 3)]
     for allowed in ("GitHub", "GITHUB", "GitHub's", "valstspilsēta", "Valstspilsēta", "VALSTSPILSĒTA"):
         assert words.allows(allowed), allowed
-    for refused in ("github", "Github", "valstspilsētu"):
+    # A listed word typed without its diacritics is a mistake, not the word.
+    for refused in ("github", "Github", "valstspilsētu", "valstspilseta", "Valstspilseta", "VALSTSPILSETA"):
         assert not words.allows(refused), refused
+
+
+def test_a_listed_word_typed_without_its_diacritics_is_reported_with_the_listed_word(tmp_path: Path) -> None:
+    """data/spelling/lv.txt lists "pilotaktivitātes"; typed without its
+    diacritics on a page, it is a mistake, and the message names the word."""
+    assert "pilotaktivitātes" in [entry.word for entry in spelling.WordList.read(ROOT, "lv").entries]
+    project = copy_project(tmp_path / "project")
+    _replace(project / "docs/lv/networks.md", "[pilotaktivitātes](activities/pilot-actions.md)", "[pilotaktivitates](activities/pilot-actions.md)")
+    errors, _ = spelling.check(project)
+    assert errors == [
+        'docs/lv/networks.md:19:28: "pilotaktivitates" is not in the Latvian dictionary (typed without diacritics? Did you mean '
+        '"pilotaktivitātes"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/lv.txt.'
+    ]
 
 
 def test_a_latvian_part_of_an_english_page_is_checked_in_latvian(tmp_path: Path) -> None:
@@ -149,6 +180,58 @@ def test_links_code_addresses_and_front_matter_keys_are_not_spell_checked(tmp_pa
     line = (project / "docs/en/contact.md").read_text(encoding="utf-8").splitlines().index(
         "See [the qwxz page](qwxz.md#qwxz-part), `qwxz --flag`, <https://qwxz.lv/qwxz>, qwxz@qwxz.lv,") + 1
     assert errors[0].startswith(f"docs/en/contact.md:{line}:10: ")
+
+
+# --- terms: one English rendering of each administrative term (data/terms.yml) ----------
+
+
+def test_the_real_content_uses_the_site_s_renderings() -> None:
+    assert terms.check(ROOT) == []
+    # A name with a rendering to avoid in it is right as it is, and is there.
+    assert "the Association of Polish Counties" in (ROOT / "data/results.yml").read_text(encoding="utf-8")
+
+
+INHABITANTS = ('"inhabitants" is a rendering to avoid: write "resident" (the site\'s one rendering of "iedzīvotājs", data/terms.yml), '
+               "unless it is quoted as published.")
+
+
+def test_a_term_quoted_as_published_is_not_reported(tmp_path: Path) -> None:
+    """The same words in a page: reported as written by the editor, left
+    alone inside <q>…</q>, <blockquote>…</blockquote>, a Markdown quote
+    ("> …") and a part in another language (<span lang="lv">)."""
+    project = copy_project(tmp_path / "project")
+    page = project / "docs/en/contact.md"
+    lines = [
+        "The inhabitants of Riga.",
+        "Its report speaks of <q>the inhabitants of Riga</q>.",
+        "<blockquote><p>The inhabitants of Riga.</p></blockquote>",
+        "",
+        "> The inhabitants of Riga.",
+        "",
+        'In Latvian: <span lang="lv">inhabitants</span>.',
+    ]
+    start = len(page.read_text(encoding="utf-8").splitlines()) + 2
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    assert terms.check(project) == [f"docs/en/contact.md:{start}:5: {INHABITANTS}"]
+
+
+def test_a_quotation_field_of_data_is_not_reported(tmp_path: Path) -> None:
+    """results.*.registered.text quotes the donor's page as published
+    (terms.yml `quotations`); the same word in our own evidence text is reported."""
+    project = copy_project(tmp_path / "project")
+    results = project / "data/results.yml"
+    text = results.read_text(encoding="utf-8")
+    registered = "      text: Research on efficiency and effectiveness of inter-municipal cooperation in Latvia\n"
+    evidence = "by the project's mid-term evaluation workshop, five cooperation networks"
+    assert registered in text and evidence.capitalize() in text
+    text = text.replace(registered, registered.replace("in Latvia", "for the inhabitants of Latvia"))
+    text = text.replace(evidence.capitalize(), evidence.capitalize().replace("five cooperation networks", "five county networks"))
+    results.write_text(text, encoding="utf-8")
+    messages = terms.check(project)
+    line = text.splitlines().index(next(l for l in text.splitlines() if "five county networks" in l)) + 1
+    assert messages == [f'data/results.yml:{line}:67: result "regional-networks": evidence.0.text.en: "county" is a rendering to avoid: '
+                        'write "municipality" (the site\'s one rendering of "novads", data/terms.yml), unless it is quoted as published.']
+    assert "inhabitants" not in " ".join(messages)
 
 
 # --- GitHub: annotations and the job summary ---------------------------------------------
@@ -189,16 +272,37 @@ def git_project(published_repository: Path, tmp_path: Path) -> Path:
     return editor_clone(published_repository, tmp_path / "project")
 
 
+# What GitHub's context holds for the expressions in test.yml's env, for a
+# pull request to the real repository.
+GITHUB_CONTEXT = {
+    "github.server_url": "https://github.com",
+    "github.repository": "lps-lv/pasvaldibu-sadarbiba",
+    "github.event.repository.default_branch": "main",
+}
+
+
+def _expanded(value: str) -> str:
+    def context(match: re.Match) -> str:
+        assert match[1] in GITHUB_CONTEXT, f"test.yml's env uses ${{{{ {match[1]} }}}}: add it to GITHUB_CONTEXT"
+        return GITHUB_CONTEXT[match[1]]
+    return re.sub(r"\$\{\{\s*(.*?)\s*\}\}", context, str(value))
+
+
 def _run_job(project: Path, job: str, summary: Path, on_github: bool = True) -> tuple[int, list[str], str]:
     """The `run:` steps of a job of test.yml, in order, each in bash like
-    GitHub's `run:`, stopping at the first that fails (as a job does)."""
-    commands = [step["run"] for step in yaml.safe_load(TEST_WORKFLOW.read_text(encoding="utf-8"))["jobs"][job]["steps"] if "run" in step]
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SITE_URL"))}
+    GitHub's `run:` with the workflow's, the job's and the step's env,
+    stopping at the first that fails (as a job does)."""
+    workflow = yaml.safe_load(TEST_WORKFLOW.read_text(encoding="utf-8"))
+    steps = [step for step in workflow["jobs"][job]["steps"] if "run" in step]
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "SITE_URL", "REPO_URL", "EDIT_URI"))}
     if on_github:
         env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary), GITHUB_BASE_REF="main", CI="true")
     stdout, code = [], 0
-    for command in commands:
-        result = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", command], cwd=project, env=env,
+    for step in steps:
+        command = step["run"]
+        step_env = {**workflow.get("env", {}), **workflow["jobs"][job].get("env", {}), **step.get("env", {})}
+        result = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", command], cwd=project,
+                                env=env | {name: _expanded(value) for name, value in step_env.items()},
                                 capture_output=True, text=True, timeout=300)
         stdout += result.stdout.splitlines()
         code = result.returncode
@@ -208,17 +312,22 @@ def _run_job(project: Path, job: str, summary: Path, on_github: bool = True) -> 
 
 
 SITE = "https://lps-lv.github.io/pasvaldibu-sadarbiba/"
+# The pages whose text the editor's change below changes (the contact page's
+# change is a link's address, which no reader reads as text).
+PAGES_OF_THE_CHANGE = ["about/", "en/activities/", "en/networks/", "en/activities/study-visits/"]
 
 
 def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(git_project: Path, tmp_path: Path) -> None:
     project = git_project
     # An editor's pull request with several mistakes.
-    _replace(project / "docs/en/networks.md", "met 12 times in all", "met 13 times in all")
-    _replace(project / "docs/lv/about.md", "jāizvērtē pašvaldību sadarbības", "jāizvērtē pasvaldibu sadarbības")
+    _replace(project / "docs/en/networks.md", "met 12 times", "met 13 times")
+    _replace(project / "docs/lv/about.md", "bija jāizvērtē pašvaldību sadarbības prakse", "bija jāizvērtē pasvaldibu sadarbības prakse")
     _replace(project / "docs/en/contact.md", "[www.lps.lv](https://www.lps.lv){ hreflang=lv } |", "[www.lps.lv](https://lps.lv){ hreflang=lv } |")
     _replace(project / "data/activities.yml", "      en: Study visits to Norway,", "      en: Study visists to Norway,")
+    _replace(project / "data/networks.yml", "      en: Cooperation between state cities and their surrounding municipalities\n",
+             "      en: Cooperation between state cities and their surrounding counties\n")  # a term to avoid
     with (project / "data/spelling/lv.txt").open("a", encoding="utf-8") as word_list:
-        word_list.write("LLPA\n")
+        word_list.write("LLPA\n")  # a partner's abbreviation: data/partners.yml is its home
     _git(project, "commit", "-q", "-am", "An editor's change")
     summary = tmp_path / "summary.md"
 
@@ -228,6 +337,7 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(git_pro
     assert not (project / "site").exists(), "the site was built although the check failed"
     figures_title = "title=Skaitļi abās valodās · Figures in both languages"
     spelling_title = "title=Pareizrakstība · Spelling"
+    terms_title = "title=Termini · Terms"
     language_title = "title=Otra valoda · The other language"
     errors = [
         ("docs/en/contact.md", 14, 146, figures_title, 'the web address "https://lps.lv" is not in the Latvian page docs/lv/contact.md: '
@@ -241,7 +351,9 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(git_pro
         ("data/activities.yml", 58, 17, spelling_title, 'activity "study-visits": summary.en: "visists" is not in the English dictionary '
          '(did you mean "visits"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/en.txt.'),
         ("data/spelling/lv.txt", len((ROOT / "data/spelling/lv.txt").read_text(encoding="utf-8").splitlines()) + 1, 1, spelling_title,
-         '"LLPA" is a name from data/partners.yml, which the check reads itself: delete this line.'),
+         '"LLPA" is a name or term from data/partners.yml, which the check reads itself: delete this line.'),
+        ("data/networks.yml", 26, 66, terms_title, 'network "state-cities-and-counties": name.en: "counties" is a rendering to avoid: '
+         'write "municipality" (the site\'s one rendering of "novads", data/terms.yml), unless it is quoted as published.'),
     ]
     base = "origin/main"  # on GitHub: the pull request's base branch, as the workflow fetched it
     warnings = [
@@ -253,6 +365,8 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(git_pro
          "same change (a spelling fix needs none)."),
         ("data/activities.yml", 58, 11, f'activity "study-visits": only summary.en changed (compared with {base}): check whether summary.lv '
          "(line 57) needs the same change (a spelling fix needs none)."),
+        ("data/networks.yml", 26, 11, f'network "state-cities-and-counties": only name.en changed (compared with {base}): check whether name.lv '
+         "(line 25) needs the same change (a spelling fix needs none)."),
     ]
     assert [line for line in stdout if line.startswith("::")] == [
         f"::error file={file},line={line},col={col},{title}::{file}:{line}:{col}: {text}" for file, line, col, title, text in errors
@@ -266,7 +380,7 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(git_pro
     assert text.startswith("\n".join([
         "## Satura pārbaude · Content check",
         "",
-        "**Kļūdas: 6, brīdinājumi: 4 · Errors: 6, warnings: 4.** Kamēr ir kļūdas, nekas netiek publicēts · "
+        "**Kļūdas: 7, brīdinājumi: 5 · Errors: 7, warnings: 5.** Kamēr ir kļūdas, nekas netiek publicēts · "
         "Nothing is published while there are errors.",
         "",
         "| Vieta · Where | Veids · Kind | Ziņojums un labojums · Message and fix |",
@@ -279,7 +393,7 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(git_pro
     # What the change does, after the messages (tests/test_change_summary.py
     # asserts its passages): the pages whose text changed; a link's
     # address is no text a reader reads, so the contact page is not there.
-    pages = ["about/", "en/activities/", "en/networks/", "en/activities/study-visits/"]
+    pages = PAGES_OF_THE_CHANGE
     assert [re.search(r'<a href="[^"]*">/([^<]*)</a>', line).group(1) for line in text.splitlines() if line.startswith("<details")] == pages
     assert "- … the workshop the networks had met ~~12~~ **13** times in all. At the workshop …" in text
 
@@ -351,6 +465,33 @@ def test_the_contact_page_links_to_the_mistake_form(site: Path, address: str) ->
     for field in fields.values():
         latvian, english = field["attributes"]["label"].split(" · ")
         assert latvian and english and field["validations"]["required"] is True
+
+
+@pytest.mark.parametrize("address", ["documents/", "en/documents/"])
+def test_the_documents_page_links_to_the_missing_document_form(site: Path, address: str) -> None:
+    """Under "Not yet published" (#gaps), the link opens the form, which asks
+    in both languages for the document (required) and its public address, or
+    where it can be had, and says that the report is public."""
+    soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
+    repo_url = soup.select_one("a[rel=edit]")["href"].split("/edit/")[0]
+    links = [a for a in soup.select("article a[href]") if a["href"].startswith(f"{repo_url}/issues/new?template=")]
+    assert [a["href"].split("template=")[1] for a in links] == ["send-a-missing-document.yml"]
+    gaps = soup.find(id="gaps")
+    assert links[0].find_previous(["h2"]) is gaps, "the link is in the section of what is not yet published"
+    form = yaml.safe_load((ISSUE_FORMS / "send-a-missing-document.yml").read_text(encoding="utf-8"))
+    fields = {item["id"]: item for item in form["body"] if item["type"] != "markdown"}
+    assert list(fields)[:2] == ["document", "address"]
+    assert fields["document"]["validations"]["required"] is True
+    assert fields["address"]["type"] == "input" and fields["address"]["attributes"]["placeholder"].startswith("https://")
+    for field in fields.values():
+        latvian, english = field["attributes"]["label"].split(" · ")
+        assert latvian and english and latvian != english
+        latvian, english = field["attributes"]["description"].split(" · ")
+        assert latvian and english
+    assert form["name"].count(" · ") == 1 and form["title"].count(" · ") == 1
+    intro = " ".join(item["attributes"]["value"] for item in form["body"] if item["type"] == "markdown")
+    assert "Ziņojums būs publisks" in intro and "The report will be public" in intro
+    assert "personas datus" in intro and "personal data" in intro
 
 
 def test_the_guide_shows_messages_the_check_really_prints(tmp_path: Path) -> None:

@@ -5,10 +5,12 @@ A mistake in data/ or in a page's source is found without building
 anything: those cases run in-process, on a temporary copy of the project,
 through the same functions `make check` (scripts/check.py) and the build's
 hooks call. Mistakes only a build finds run `make check` in a separate
-process each. One case of each stage also runs both commands, `make check`
-and `make build` (scripts/build.py), as an editor's pull request does: the
-exit code, the exact line, no traceback, and site/ left as it was. Also
-here: data HTML is shown as text on the page, and the "edit this page"
+process each; the editors' checks (figures, spelling, terms) run in-process
+as `make check` calls them. One case of each stage, and of the source
+registry, the citations and the terms, also runs the commands as an
+editor's pull request does, `make check` and (where a build stops at it)
+`make build` (scripts/build.py): the exit code, the exact line, no
+traceback, and site/ left as it was. Also here: data HTML is shown as text on the page, and the "edit this page"
 link of each kind of page.
 """
 
@@ -33,14 +35,19 @@ import check  # scripts/check.py
 from build import last_commit_time  # scripts/build.py
 import page_checks  # hooks/page_checks.py
 from helpers import published  # hooks/helpers/published.py
-from editor_checks import figures, spelling  # scripts/editor_checks/
+from editor_checks import figures, spelling, terms  # scripts/editor_checks/
 
 CASES = yaml.safe_load((Path(__file__).parent / "mistakes" / "cases.yml").read_text(encoding="utf-8"))
 IN_PROCESS = [case for case in CASES if case["step"] in ("data", "pages")]
 BUILD_CASES = [case for case in CASES if case["step"] == "build"]
-EDITOR_CASES = [case for case in CASES if case["step"] in ("figures", "spelling")]
-# One case of each stage runs both commands as separate processes.
-COMMAND_LINE = {"data": "missing-translation-in-data", "pages": "missing-translation-of-a-page", "build": "broken-link"}
+EDITOR_STEPS = {"figures": lambda project: figures.check(project).messages,
+                "spelling": lambda project: spelling.check(project)[0],
+                "terms": terms.check}
+EDITOR_CASES = [case for case in CASES if case["step"] in EDITOR_STEPS]
+# The cases that run the commands as separate processes: one of each stage,
+# and the record's own mistakes (a source id, a citation, a term).
+COMMAND_LINE = ["missing-translation-in-data", "missing-translation-of-a-page", "broken-link",
+                "unknown-source-in-data", "cite-of-an-unknown-source", "term-to-avoid-in-a-page"]
 MARKER = "the last good site\n"
 
 
@@ -53,9 +60,10 @@ class Run:
 
 @dataclass
 class Outcome:
+    step: str
     expected: str
     check: Run
-    build: Run
+    build: Run | None  # None for the editors' checks, which `make build` does not run
     site_files: list[str]
     marker: str
     leftovers: list[str]
@@ -115,13 +123,26 @@ def prepare(case: dict, base: Path) -> tuple[Path, str]:
     return project, expected_message(case["expect"], path, line)
 
 
-def run_both_commands(case: dict, base: Path) -> Outcome:
-    project, expected = prepare(case, base)
+def with_last_good_site(project: Path) -> Path:
+    """site/ as the last good build left it: a marker file."""
     site = project / "site"
     site.mkdir()
     (site / "marker.txt").write_text(MARKER, encoding="utf-8")
-    check_run, build_run = run(project, "check.py"), run(project, "build.py")
+    return site
+
+
+def assert_untouched(site: Path) -> None:
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == ["marker.txt"], "site/ was changed"
+    assert (site / "marker.txt").read_text(encoding="utf-8") == MARKER
+
+
+def run_both_commands(case: dict, base: Path) -> Outcome:
+    project, expected = prepare(case, base)
+    site = with_last_good_site(project)
+    check_run = run(project, "check.py")
+    build_run = None if case["step"] in EDITOR_STEPS else run(project, "build.py")
     return Outcome(
+        step=case["step"],
         expected=expected,
         check=check_run,
         build=build_run,
@@ -134,9 +155,10 @@ def run_both_commands(case: dict, base: Path) -> Outcome:
 def test_the_corpus_is_complete() -> None:
     names = [case["name"] for case in CASES]
     assert len(names) >= 25 and len(set(names)) == len(names)
-    for step, name in COMMAND_LINE.items():
-        assert any(case["step"] == step for case in CASES), step
-        assert next(case for case in CASES if case["name"] == name)["step"] == step, name
+    assert set(COMMAND_LINE) <= set(names)
+    steps = {case["step"] for case in CASES}
+    assert steps == {"data", "pages", "build", *EDITOR_STEPS}
+    assert {"data", "pages", "build", "terms"} <= {case["step"] for case in CASES if case["name"] in COMMAND_LINE}
 
 
 @pytest.mark.parametrize("case", IN_PROCESS, ids=[case["name"] for case in IN_PROCESS])
@@ -145,17 +167,21 @@ def test_data_or_page_mistake_is_named_without_building(case: dict, tmp_path: Pa
     hooks (hooks/data.py, hooks/page_checks.py) stop with or warn about."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", case.get("epoch", "0"))
     project, expected = prepare(case, tmp_path)
+    site = with_last_good_site(project)
     messages = check.check_data(project) + check.check_pages(project)
     assert expected in messages, "\n".join(messages)
+    assert_untouched(site)
 
 
 @pytest.mark.parametrize("case", EDITOR_CASES, ids=[case["name"] for case in EDITOR_CASES])
-def test_figure_or_spelling_mistake_is_named(case: dict, tmp_path: Path) -> None:
+def test_figure_spelling_or_term_mistake_is_named(case: dict, tmp_path: Path) -> None:
     """What `make check` prints for it (tests/test_editor_checks.py runs the
     command itself, as the pull-request workflow does)."""
     project, expected = prepare(case, tmp_path)
-    messages = figures.check(project).messages if case["step"] == "figures" else spelling.check(project)[0]
+    site = with_last_good_site(project)
+    messages = EDITOR_STEPS[case["step"]](project)
     assert expected in messages, "\n".join(messages)
+    assert_untouched(site)
 
 
 @pytest.fixture(scope="session")
@@ -183,18 +209,20 @@ def command_line_outcomes(tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     base = tmp_path_factory.mktemp("command-line")
     cases = {case["name"]: case for case in CASES}
     with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
-        futures = {step: pool.submit(run_both_commands, cases[name], base) for step, name in COMMAND_LINE.items()}
-        return {step: future.result() for step, future in futures.items()}
+        futures = {name: pool.submit(run_both_commands, cases[name], base) for name in COMMAND_LINE}
+        return {name: future.result() for name, future in futures.items()}
 
 
-@pytest.mark.parametrize("step", COMMAND_LINE)
-def test_both_commands_fail_with_the_message_and_publish_nothing(step: str, command_line_outcomes: dict[str, Outcome]) -> None:
-    outcome = command_line_outcomes[step]
+@pytest.mark.parametrize("name", COMMAND_LINE)
+def test_both_commands_fail_with_the_message_and_publish_nothing(name: str, command_line_outcomes: dict[str, Outcome]) -> None:
+    outcome = command_line_outcomes[name]
     for command, result in (("make check", outcome.check), ("make build", outcome.build)):
+        if result is None:
+            continue
         assert result.returncode != 0, f"{command} passed despite the mistake:\n{result.output}"
         assert outcome.expected in result.lines, f"{command} did not print\n  {outcome.expected}\nbut:\n{result.output}"
         assert "Traceback" not in result.output, f"{command} printed a traceback:\n{result.output}"
-    if step != "build":  # caught before MkDocs starts: no build noise around the line
+    if outcome.step in ("data", "pages"):  # caught before MkDocs starts: no build noise around the line
         assert not any("Aborted" in line or line.startswith(("INFO", "WARNING", "ERROR")) for line in outcome.check.lines), outcome.check.output
     assert outcome.site_files == ["marker.txt"] and outcome.marker == MARKER, "site/ was changed by a failed build"
     assert outcome.leftovers == [], "a failed build left its temporary folder behind"
@@ -276,7 +304,9 @@ def test_html_typed_into_data_is_shown_as_text(tmp_path: Path) -> None:
     env = dict(os.environ, SOURCE_DATE_EPOCH="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     result = subprocess.run([sys.executable, "-c", build, str(out)], cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    for page in ("en/activities/study-visits/index.html", "en/activities/index.html", "en/results/index.html", "en/partners/ks/index.html"):
+    # The activity's own page, the list of activities, the results page and
+    # its partner's page (LLPA: the partner its source names) show the title.
+    for page in ("en/activities/study-visits/index.html", "en/activities/index.html", "en/results/index.html", "en/partners/llpa/index.html"):
         html = (out / page).read_text(encoding="utf-8")
         soup = BeautifulSoup(html, "html.parser")
         assert not [s for s in soup.find_all("script") if "alert" in s.get_text()], page
@@ -301,11 +331,12 @@ def test_html_typed_into_data_is_shown_as_text(tmp_path: Path) -> None:
     ],
 )
 def test_edit_link_opens_the_source_of_the_page(site: Path, address: str, source: str) -> None:
-    repo_url = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)["repo_url"]
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
     soup = BeautifulSoup((site / address / "index.html").read_text(encoding="utf-8"), "html.parser")
     edit = soup.select_one("a[rel=edit]")
     assert edit is not None, address
-    assert edit["href"] == f"{repo_url}/edit/main/{source}"
+    # edit_uri ends in docs/: a source's path below the repository replaces it.
+    assert edit["href"] == f"{config['repo_url']}/{config['edit_uri'].removesuffix('docs/')}{source}"
     assert (ROOT / source).is_file()
 
 

@@ -16,9 +16,11 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SITE_URL, SitePage, load_data
+from conftest import LANGUAGE_PREFIX, LANGUAGES, ROOT, SITE_URL, SitePage, copy_project, load_data
 
 sys.path.insert(0, str(ROOT / "hooks"))
+
+from build import build_into  # noqa: E402
 
 import feeds as feeds_hook  # noqa: E402
 from helpers import published, sitedata  # noqa: E402
@@ -26,6 +28,7 @@ from helpers import published, sitedata  # noqa: E402
 FEEDS = {lang: LANGUAGE_PREFIX[lang] + "feed.xml" for lang in LANGUAGES}
 OTHER = {"lv": "en", "en": "lv"}
 PAGES = {"events": "timeline/", "documents": "documents/"}
+REGISTRY = sitedata.load(ROOT / "data").sources
 
 
 @pytest.fixture(scope="module")
@@ -90,8 +93,25 @@ def test_the_dated_entries_in_the_feeds_language_only(feeds: dict, lang: str) ->
             assert item["summary"][lang] in text
             if item["summary"][OTHER[lang]] != item["summary"][lang]:
                 assert item["summary"][OTHER[lang]] not in text
-        for source in item["sources"]:
-            assert source["url"] in content.value
+        # Its sources, by the registry (data/sources.yml): the page, its
+        # title (marked with its language) or our description in the
+        # feed's language, and the publisher's name in the feed's language.
+        links = BeautifulSoup(content.value, "html.parser").select("a[href]")
+        assert [a["href"] for a in links] == [REGISTRY[source_id]["url"] for source_id in item["sources"]], item_id
+        for link, source_id in zip(links, item["sources"]):
+            source = REGISTRY[source_id]
+            assert link["hreflang"] == source["language"]
+            if "title" in source:
+                assert link.get_text() == source["title"] and link["lang"] == source["language"]
+            else:
+                assert link.get_text() == source["description"][lang] and not link.get("lang")
+            publisher = source["publisher_name"]
+            assert f"({publisher[lang]})" in link.parent.get_text()
+            if publisher[OTHER[lang]] != publisher[lang]:  # outside the titles, quoted in their own language
+                unquoted = BeautifulSoup(str(link.parent), "html.parser")
+                for quoted in unquoted.select("[lang]"):
+                    quoted.decompose()
+                assert publisher[OTHER[lang]] not in unquoted.get_text()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -130,6 +150,55 @@ def test_entry_ids_are_unique_and_do_not_follow_the_address(feeds: dict) -> None
         assert all(entry["href"].startswith("https://example.lv/") for entry in moved)
 
 
+# Changed in a copy of the project: an event's and a document's title and date.
+CHANGES = {
+    "data/events.yml": [("    date: 2021-07-26\n    milestone: true\n", "    date: 2021-08-03\n    milestone: true\n"),
+                        ("lv: Parakstīts projekta līgums EEZ/INP/03\n", "lv: Parakstīts līgums EEZ/INP/03\n"),
+                        ("en: Project contract EEZ/INP/03 signed\n", "en: Contract EEZ/INP/03 signed\n")],
+    "data/documents.yml": [("    date: 2024-04-03\n", "    date: 2024-03\n"),
+                           ("      en: Latvijas valstspilsētu darbības stratēģija 2027 — the operational strategy",
+                            "      en: Latvijas valstspilsētu darbības stratēģija 2027 — the strategy")],
+}
+CHANGED = {("events", "contract-signed"), ("documents", "state-cities-strategy-2027")}
+MOVED_URL = "https://pasvaldibu-sadarbiba.example.org/"
+
+
+def _entries_by_item(feed: feedparser.FeedParserDict) -> dict[tuple[str, str], feedparser.FeedParserDict]:
+    """Each entry by its item (kind and id, read from its link's page and fragment)."""
+    found = {}
+    for entry in feed.entries:
+        url = urlsplit(entry.link)
+        (kind,) = [kind for kind, page in PAGES.items() if url.path.endswith("/" + page)]
+        found[(kind, url.fragment)] = entry
+    return found
+
+
+def test_entry_ids_stay_when_a_title_a_date_and_the_address_change(feeds: dict, tmp_path: Path) -> None:
+    """What hooks/feeds.py promises: a reader's feed client keeps its read
+    entries when an editor corrects a title or a date, or the site moves to
+    a custom domain. A copy with both changed is built at another address."""
+    copy = copy_project(tmp_path / "project")
+    for name, replacements in CHANGES.items():
+        text = (copy / name).read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert text.count(old) == 1, f"{name} no longer has {old!r}: update this test"
+            text = text.replace(old, new)
+        (copy / name).write_text(text, encoding="utf-8")
+    build_into(copy / "site", MOVED_URL, root=copy)
+    for lang in LANGUAGES:
+        before = _entries_by_item(feeds[lang])
+        after = _entries_by_item(feedparser.parse((copy / "site" / FEEDS[lang]).read_bytes()))
+        assert sorted(after) == sorted(before) and CHANGED <= set(after)
+        assert {item: entry.id for item, entry in after.items()} == {item: entry.id for item, entry in before.items()}
+        # Not vacuous: the changes reached the feed.
+        for item in CHANGED:
+            assert after[item].link.startswith(MOVED_URL) and before[item].link.startswith(SITE_URL)
+            assert after[item].updated != before[item].updated, item
+        assert after[("events", "contract-signed")].title != before[("events", "contract-signed")].title
+        if lang == "en":
+            assert after[("documents", "state-cities-strategy-2027")].title != before[("documents", "state-cities-strategy-2027")].title
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_feed_links_lead_to_pages_of_its_language(feeds: dict, site: Path, lang: str) -> None:
     feed = feeds[lang].feed
@@ -149,8 +218,9 @@ def test_every_page_links_its_languages_feed(site_pages: list[SitePage]) -> None
     ui = {lang: load_data(f"ui/{lang}") for lang in LANGUAGES}
     for page in site_pages:
         links = page.soup.select('head link[rel="alternate"][type="application/atom+xml"]')
-        assert [(link["hreflang"], link["href"], link["title"]) for link in links] == [
-            (page.lang, SITE_URL + FEEDS[page.lang], ui[page.lang]["feed_link_title"])
+        # No hreflang: that would make the feed a language version of the page.
+        assert [(link.get("hreflang"), link["href"], link["title"]) for link in links] == [
+            (None, SITE_URL + FEEDS[page.lang], ui[page.lang]["feed_link_title"])
         ], page.path
 
 

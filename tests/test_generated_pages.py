@@ -13,6 +13,15 @@ from bs4 import BeautifulSoup
 
 from conftest import SITE_URL, copy_project
 
+NEW_SOURCE = """
+  - id: closing-conference-news
+    url: https://www.example.org/closing-conference
+    title: Noslēguma konference
+    language: lv
+    kind: news
+    publisher: lps
+"""
+
 NEW_ACTIVITY = """
   - id: closing-conference
     number: 7
@@ -27,11 +36,7 @@ NEW_ACTIVITY = """
       en: At the conference local governments learned about the project's results.
     partners: [lps, ks]
     results: [closing-conference]
-    sources:
-      - url: https://www.example.org/closing-conference
-        title: Noslēguma konference
-        publisher: example.org
-        language: lv
+    sources: [closing-conference-news]
 """
 
 NEW_RESULT = """
@@ -41,14 +46,17 @@ NEW_RESULT = """
     title:
       lv: Noslēguma konference
       en: Closing conference
-    description:
-      lv: Konference, kurā pašvaldības iepazinās ar projekta rezultātiem.
-      en: A conference at which local governments learned about the project's results.
-    sources:
-      - url: https://www.example.org/closing-conference
-        title: Noslēguma konference
-        publisher: example.org
-        language: lv
+    registered:
+      language: en
+      text: Closing conference held.
+      translation:
+        lv: Notikusi noslēguma konference.
+      sources: [closing-conference-news]
+    evidence:
+      - text:
+          lv: Konferencē pašvaldības iepazinās ar projekta rezultātiem.
+          en: At the conference local governments learned about the project's results.
+        sources: [closing-conference-news]
 """
 
 
@@ -61,6 +69,8 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     activities.write_text(text + NEW_ACTIVITY, encoding="utf-8")
     results = copy / "data" / "results.yml"
     results.write_text(results.read_text(encoding="utf-8") + NEW_RESULT, encoding="utf-8")
+    sources = copy / "data" / "sources.yml"  # registered once, cited by its id
+    sources.write_text(sources.read_text(encoding="utf-8") + NEW_SOURCE, encoding="utf-8")
     site = copy / "site"
     build = subprocess.run(
         [sys.executable, str(copy / "scripts" / "build.py"), "--site-dir", str(site), "--site-url", SITE_URL],
@@ -79,6 +89,10 @@ def test_new_activity_gets_its_page_overview_entry_and_nav_link(edited_site: Pat
     nav_links = [a.get_text(strip=True) for a in overview.select("nav.md-nav--primary a")]
     assert title in nav_links
     assert nav_title in " ".join(nav_links) or nav_title in overview.select_one("nav.md-nav--primary").get_text()
+    # It cites its source, which its Sources list names.
+    sources = page.select("article ol.sources > li")
+    assert [li.find("a")["href"] for li in sources] == ["https://www.example.org/closing-conference"]
+    assert page.select_one("article sup.cite a")["href"] == "#source-1"
 
 
 def test_renaming_an_activity_keeps_its_address(edited_site: Path) -> None:

@@ -104,9 +104,15 @@ def make_project(root: Path, base: str, paths: list[str]) -> Path:
         "  - id: a\n"
         f"    url: {base}/gone\n"
         "  - id: b\n"
-        "    sources:\n"
-        f"      - url: {base}/broken\n"
-        "        archived: https://web.archive.org/web/2024/broken\n",
+        "    sources: [broken-page]\n",
+        encoding="utf-8",
+    )
+    # A source is registered once, with its archived copy (data/sources.yml).
+    (root / "data" / "sources.yml").write_text(
+        "sources:\n"
+        "  - id: broken-page\n"
+        f"    url: {base}/broken\n"
+        "    archived: https://web.archive.org/web/2024/broken\n",
         encoding="utf-8",
     )
     (root / "docs" / "en").mkdir(parents=True)
@@ -156,7 +162,7 @@ def test_a_link_is_reported_only_after_failing_two_checks_in_a_row(host, tmp_pat
     assert f"[{OWN}about/]({OWN}about/) (lv)" in gone and f"[{OWN}en/about/]({OWN}en/about/) (en)" in gone
     assert "`data/partners.yml:3` (**no archived copy yet**)" in gone
     broken = body.split(f"### {host.base}/broken\n", 1)[1].split("###", 1)[0]
-    assert "`data/partners.yml:6` (archived copy: https://web.archive.org/web/2024/broken)" in broken
+    assert "`data/sources.yml:3` (archived copy: https://web.archive.org/web/2024/broken)" in broken
     slow = body.split(f"### {host.base}/slow\n", 1)[1]
     assert "**Page source:** `docs/en/about.md:3`" in slow and "about.md:5" not in slow, "only the address itself"
     for working in ("/ok", "/moved"):
@@ -212,6 +218,12 @@ def test_every_external_link_of_the_real_site_is_collected_with_its_pages(site: 
         assert [place.file for place in places][:1] == ["data/partners.yml"]
         line = (ROOT / "data" / "partners.yml").read_text(encoding="utf-8").splitlines()[places[0].line - 1]
         assert partner["url"] in line
+    # Each cited page is shown on the site and registered once, in data/sources.yml.
+    for source in load_data("sources")["sources"]:
+        assert source["url"] in links, source["id"]
+        places = link_check.data_places(ROOT, source["url"])
+        # (A project link of project.yml may be the same page.)
+        assert [place.file for place in places].count("data/sources.yml") == 1, source["id"]
 
 
 # --- the issue ----------------------------------------------------------------------------------

@@ -241,6 +241,35 @@ def test_every_job_runs_in_one_debian_python_image_pinned_by_digest():
         assert "setup-python" not in path.read_text(encoding="utf-8"), f"{path.name}: the image brings Python"
 
 
+# The repository and default branch a build names (mkdocs.yml's repo_url and
+# edit_uri), as GitHub's context gives them; a scheduled run's event names no
+# repository, so links.yml falls back to the branch it runs on (the default).
+REPO_URL = "${{ github.server_url }}/${{ github.repository }}"
+EDIT_URI = re.compile(r"edit/\$\{\{ github\.event\.repository\.default_branch(?P<fallback> \|\| github\.ref_name)? \}\}/docs/")
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_every_job_that_runs_our_code_names_the_repository_it_is_built_from(path: Path):
+    """A job that runs make (a build: make check, make test, make build) or a
+    script of ours gets REPO_URL and EDIT_URI from GitHub's context, never a
+    repository written down: built in a fork or after a move, the edit links
+    and the mistake form point to the repository that built it."""
+    assert "docs_dir: docs\n" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), "EDIT_URI below names docs/"
+    assert "repo_url: !ENV [REPO_URL," in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "edit_uri: !ENV [EDIT_URI," in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    workflow = load(path)
+    schedule = "schedule" in workflow["on"]
+    for name, job in workflow["jobs"].items():
+        if not any("run" in step for step in job.get("steps", [])):
+            continue
+        for step in job["steps"]:
+            env = {**workflow.get("env", {}), **job.get("env", {}), **step.get("env", {})}
+            assert env.get("REPO_URL") == REPO_URL, f"{path.name}: job {name}, step {step.get('name')}: REPO_URL is {env.get('REPO_URL')!r}"
+            edit = EDIT_URI.fullmatch(env.get("EDIT_URI", ""))
+            assert edit, f"{path.name}: job {name}, step {step.get('name')}: EDIT_URI is {env.get('EDIT_URI')!r}"
+            assert bool(edit["fallback"]) == schedule, f"{path.name}: EDIT_URI needs `|| github.ref_name` exactly when the workflow runs on a schedule"
+
+
 # --- the pull-request workflow --------------------------------------------------
 
 

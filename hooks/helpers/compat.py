@@ -1,5 +1,5 @@
 # compatibility layer
-"""What the hooks read from the plugins that the plugins do not document (not a hook).
+"""What the hooks read from MkDocs and the plugins that they do not document (not a hook).
 
 Every use of a library's state that has no documented, public way lives
 here, with why; tests/test_library_contract.py fails naming the library,
@@ -26,6 +26,24 @@ mkdocs-macros-plugin:
   and line.
 - `macros`: the names of the macros a page can call, for the message about
   an undefined one.
+
+MkDocs (and ProperDocs, its fork, which runs the same code under its own
+module names):
+- Its warnings about a page's links and about the navigation (a missing
+  page, image or anchor, an unrecognised or absolute link, a page not in the
+  nav, a nav entry without its page) are logged as finished sentences:
+  MkDocs 1.6 formats them into f-strings, so a record carries no arguments
+  and no code, and there is no event or option that reports them. The only
+  way to say which file, line and fix an editor needs is to read the
+  sentence: the patterns below (LINK_WARNING and the others) are MkDocs'
+  wording, and hooks/page_checks.py rewrites what they match.
+- Those warnings come from the loggers named after the modules that log
+  them (mkdocs.structure.pages and mkdocs.structure.nav; under ProperDocs
+  properdocs.structure.pages and properdocs.structure.nav, which is why the
+  names are read from the modules, WARNING_LOGGERS, not written here).
+tests/test_library_contract.py makes each warning happen in a small site
+under both engines and fails, naming the engine and its version, when a
+sentence or a logger changed.
 """
 
 from __future__ import annotations
@@ -33,6 +51,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import mkdocs.structure.nav
+import mkdocs.structure.pages
 from mkdocs.config.defaults import MkDocsConfig
 
 MACROS_ERROR_LOGGER = "mkdocs.plugins.mkdocs_macros.util"
@@ -61,3 +81,25 @@ def home_switcher(config: MkDocsConfig) -> list[dict[str, Any]] | None:
 def macro_names(config: MkDocsConfig) -> list[str]:
     plugin = config.plugins.get("macros")
     return sorted(plugin.macros) if plugin else []
+
+
+# --- MkDocs' wording of its link and navigation warnings ------------------------
+# Matched against record.getMessage(); each one is made to happen by
+# tests/test_library_contract.py (under MkDocs and ProperDocs).
+
+# The loggers MkDocs' link and navigation warnings are logged to: each module
+# logs with logging.getLogger(__name__).
+WARNING_LOGGERS = (mkdocs.structure.pages.__name__, mkdocs.structure.nav.__name__)
+# "Doc file 'lv/about.md' contains a link 'x.md', but <problem>."
+LINK_WARNING = re.compile(r"^Doc file '(?P<src>[^']+)' contains a link '(?P<link>[^']+)', but (?P<problem>.*)$", re.S)
+# The problems: an anchor another page lacks, one this page lacks, a file that is not there.
+OTHER_PAGE_ANCHOR = re.compile(r"^the doc '(?P<target>[^']+)' does not contain an anchor '#(?P<anchor>[^']+)'")
+SAME_PAGE_ANCHOR = "there is no such anchor on this page"
+TARGET_NOT_FOUND = re.compile(
+    r"^the target(?: '(?P<target>[^']+)')? is not found among documentation files\.(?: Did you mean '(?P<suggestion>[^']*)'\?)?"
+)
+# A link without a file name (about/), or an absolute one (/about/).
+UNRECOGNIZED_LINK = re.compile(r"^Doc file '(?P<src>[^']+)' contains an (?P<kind>unrecognized relative|absolute) link '(?P<link>[^']+)'")
+# Followed by one line "  - <docs path>" per page.
+NOT_IN_NAV = 'The following pages exist in the docs directory, but are not included in the "nav" configuration:'
+NAV_TARGET_MISSING = re.compile(r"^A reference to '(?P<link>[^']+)' is included in the 'nav' configuration, which is not found")

@@ -500,8 +500,13 @@ def _check_ids_and_references(documents: Documents, root: Path | None, until: da
         known = ids[key] | set(also)
         close = difflib.get_close_matches(value, known, n=1)
         hint = f"did you mean \"{close[0]}\"? Otherwise " if close else ""
-        listed = ", ".join(sorted(known)) if len(known) <= 12 else f"{len(known)} ids"
-        report(name, where, f'{label}unknown {item_lists(target)[key]} "{value}": {hint}use one of the ids in {path} ({listed})')
+        listed = ", ".join(sorted(ids[key])) if len(ids[key]) <= 12 else f"{len(ids[key])} ids"
+        kind = item_lists(target)[key]
+        if also:  # the ids `also` allows live in data/partners.yml (a publisher may be a partner): name both files
+            where_to_look = f"use the id of a {kind} in {path} ({listed}) or of a partner in data/partners.yml ({', '.join(sorted(also))})"
+        else:
+            where_to_look = f"use one of the ids in {path} ({listed})"
+        report(name, where, f'{label}unknown {kind} "{value}": {hint}{where_to_look}')
 
     project = documents["project"][1] if isinstance(documents["project"][1], dict) else {}
     check("project", ("promoter",), "partners", project.get("promoter"), "")

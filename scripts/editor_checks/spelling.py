@@ -334,7 +334,7 @@ def check(root: Path) -> tuple[list[str], list[str]]:
     for lang, word_list in speller.lists.items():
         for entry in word_list.entries:
             if entry.word in speller.names:
-                errors.append(f"{word_list.shown}:{entry.line}:1: \"{entry.word}\" is a name from {speller.names[entry.word]}, "
+                errors.append(f"{word_list.shown}:{entry.line}:1: \"{entry.word}\" is a name or term from {speller.names[entry.word]}, "
                               f"which the check reads itself: delete this line.")
             elif speller.dictionaries.known(entry.word, lang):
                 errors.append(f"{word_list.shown}:{entry.line}:1: \"{entry.word}\" is already in the {LANGUAGES[lang]} dictionary: "

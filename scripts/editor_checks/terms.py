@@ -66,8 +66,9 @@ def read_terms(root: Path) -> tuple[dict[str, list[Avoid]], list[str]]:
 
 
 def _message(shown: str, line: int, column: int, prefix: str, found: str, avoid: Avoid) -> str:
+    whose = "the site's term" if avoid.preferred == avoid.term else f"the site's one rendering of \"{avoid.term}\""
     return (f"{shown}:{line}:{column}: {prefix}\"{found}\" is a rendering to avoid: write \"{avoid.preferred}\" "
-            f"(the site's one rendering of \"{avoid.term}\", {TERMS}), unless it is quoted as published.")
+            f"({whose}, {TERMS}), unless it is quoted as published.")
 
 
 def _quoted(text: str) -> list[tuple[int, int]]:
