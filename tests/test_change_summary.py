@@ -255,8 +255,9 @@ def _check(project: Path, summary: Path | None = None, cache: Path | None = None
     env = {k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")}
     if cache is not None:
         env["BASE_SITE_CACHE"] = str(cache)
-    if summary is not None:
-        env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary), GITHUB_BASE_REF="main")
+    if summary is not None:  # as the check job runs it (its env: .github/workflows/test.yml)
+        env.update(GITHUB_ACTIONS="true", GITHUB_STEP_SUMMARY=str(summary), GITHUB_BASE_REF="main",
+                   REPO_URL="https://github.com/lps-lv/pasvaldibu-sadarbiba", EDIT_URI="edit/main/docs/")
     return subprocess.run([sys.executable, "scripts/check.py"], cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
