@@ -4,7 +4,8 @@ The copy is made in a folder you name (a temporary one in the bench), never
 in the repository: the real mkdocs.yml, docs/, hooks/ and overrides/ are
 copied as they are, and data/activities.yml gets extra activities, each a
 copy of a real one under a new id (`<id>-s<k>`) and number, with a result
-of its own in data/results.yml (a result belongs to one activity). Every extra
+of its own in data/results.yml (a result belongs to one activity), named by
+the entries of data/gaps.yml that name the result it copies. Every extra
 activity becomes one generated page per language through the real hooks,
 macros and content templates, and the activities overview lists them all, as
 a record site that grows would.
@@ -58,6 +59,9 @@ def make_synthetic_site(dest: Path, pages: int, source: Path = ROOT) -> Path:
     results_file = dest / "data" / "results.yml"
     results_document = yaml.safe_load(results_file.read_text(encoding="utf-8"))
     real_results = {result["id"]: result for result in results_document["results"]}
+    # What is not yet published of a copied result is not published of its copy either.
+    gaps_file = dest / "data" / "gaps.yml"
+    gaps_document = yaml.safe_load(gaps_file.read_text(encoding="utf-8"))
     number = max(a["number"] for a in real)
     result_number = max(r["number"] for r in real_results.values())
     grown = list(real)
@@ -70,13 +74,18 @@ def make_synthetic_site(dest: Path, pages: int, source: Path = ROOT) -> Path:
         for lang in activity["title"]:
             activity["title"][lang] = f"{activity['title'][lang]} ({number})"
         result = copy.deepcopy(real_results[activity["results"][0]])
+        original = result["id"]
         result.update(id=f"{activity['id']}-result", number=result_number, activity=activity["id"])
+        for gap in gaps_document["gaps"]:
+            if original in gap.get("results", []):
+                gap["results"].append(result["id"])
         activity["results"] = [result["id"]]
         results_document["results"].append(result)
         grown.append(activity)
     document["activities"] = grown
     activities_file.write_text(yaml.safe_dump(document, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     results_file.write_text(yaml.safe_dump(results_document, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    gaps_file.write_text(yaml.safe_dump(gaps_document, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     return dest
 
 

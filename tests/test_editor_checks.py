@@ -76,12 +76,14 @@ def test_links_to_different_headings_of_one_page_do_not_agree(tmp_path: Path) ->
     the other send readers to different places."""
     project = copy_project(tmp_path / "project")
     _replace(project / "docs/en/networks.md", "](timeline.md#mid-term-workshop)", "](timeline.md#residents-survey-2021)")
+    (lv_line, lv_col), (en_line, en_col) = (_where(project / f"docs/{lang}/networks.md", target)
+                                            for lang, target in (("lv", "timeline.md#mid-term-workshop"), ("en", "timeline.md#residents-survey-2021")))
     assert figures.check(project).messages == [
-        'docs/lv/networks.md:15:42: the link target "timeline.md#mid-term-workshop" is not in the English page docs/en/networks.md '
-        '(line 15 has "timeline.md#residents-survey-2021"): write the same link target in both languages, or mark a deliberate '
+        f'docs/lv/networks.md:{lv_line}:{lv_col}: the link target "timeline.md#mid-term-workshop" is not in the English page docs/en/networks.md '
+        f'(line {en_line} has "timeline.md#residents-survey-2021"): write the same link target in both languages, or mark a deliberate '
         "difference on this line with <!-- differs: timeline.md#mid-term-workshop -->.",
-        'docs/en/networks.md:15:39: the link target "timeline.md#residents-survey-2021" is not in the Latvian page docs/lv/networks.md '
-        '(line 15 has "timeline.md#mid-term-workshop"): write the same link target in both languages, or mark a deliberate '
+        f'docs/en/networks.md:{en_line}:{en_col}: the link target "timeline.md#residents-survey-2021" is not in the Latvian page docs/lv/networks.md '
+        f'(line {lv_line} has "timeline.md#mid-term-workshop"): write the same link target in both languages, or mark a deliberate '
         "difference on this line with <!-- differs: timeline.md#residents-survey-2021 -->.",
     ]
     # A link to a heading of the page itself too.
@@ -151,9 +153,10 @@ def test_a_listed_word_typed_without_its_diacritics_is_reported_with_the_listed_
     assert "pilotaktivitātes" in [entry.word for entry in spelling.WordList.read(ROOT, "lv").entries]
     project = copy_project(tmp_path / "project")
     _replace(project / "docs/lv/networks.md", "[pilotaktivitātes](activities/pilot-actions.md)", "[pilotaktivitates](activities/pilot-actions.md)")
+    line, column = _where(project / "docs/lv/networks.md", "pilotaktivitates")
     errors, _ = spelling.check(project)
     assert errors == [
-        'docs/lv/networks.md:19:28: "pilotaktivitates" is not in the Latvian dictionary (typed without diacritics? Did you mean '
+        f'docs/lv/networks.md:{line}:{column}: "pilotaktivitates" is not in the Latvian dictionary (typed without diacritics? Did you mean '
         '"pilotaktivitātes"?): correct it, or, if it is spelt right (a name or a term), add it to data/spelling/lv.txt.'
     ]
 
@@ -251,6 +254,13 @@ def test_annotations_are_escaped_as_github_requires() -> None:
     assert report.annotation(report.Message("build", "mkdocs.yml: the navigation lists x")) == (
         "::error file=mkdocs.yml,title=Būvēšana · Build::mkdocs.yml: the navigation lists x"
     )
+
+
+def _where(path: Path, text: str) -> tuple[int, int]:
+    """(line, column), from 1, of the first occurrence of text in the file."""
+    content = path.read_text(encoding="utf-8")
+    offset = content.index(text)
+    return content.count("\n", 0, offset) + 1, offset - content.rfind("\n", 0, offset)
 
 
 def _replace(path: Path, old: str, new: str) -> None:

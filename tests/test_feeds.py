@@ -156,8 +156,8 @@ CHANGES = {
                         ("lv: Parakstīts projekta līgums EEZ/INP/03\n", "lv: Parakstīts līgums EEZ/INP/03\n"),
                         ("en: Project contract EEZ/INP/03 signed\n", "en: Contract EEZ/INP/03 signed\n")],
     "data/documents.yml": [("    date: 2024-04-03\n", "    date: 2024-03\n"),
-                           ("      en: Latvijas valstspilsētu darbības stratēģija 2027 — the operational strategy",
-                            "      en: Latvijas valstspilsētu darbības stratēģija 2027 — the strategy")],
+                           ("      en: Latvijas valstspilsētu darbības stratēģija 2027 – the operational strategy",
+                            "      en: Latvijas valstspilsētu darbības stratēģija 2027 – the strategy")],
 }
 CHANGED = {("events", "contract-signed"), ("documents", "state-cities-strategy-2027")}
 MOVED_URL = "https://pasvaldibu-sadarbiba.example.org/"

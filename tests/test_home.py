@@ -158,12 +158,14 @@ def test_what_the_sources_show_beside_the_plan(site: Path, lang: str) -> None:
         else:
             assert time is None
         more = [a for a in item.find_all("a") if not a.find_parent("sup")]
-        assert [_text(a) for a in more] == [ui["evidence_see"]]
+        assert len(more) == 1 and f"({ui['evidence_see']}: {_text(more[0])})" in item.get_text()
         address, fragment = _target(lang, more[0]["href"])
         page, _, anchor = highlight["see"].partition("#")
         assert address == LANGUAGE_PREFIX[lang] + page.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/" and fragment == anchor
         target = _page(site, address)
         assert not fragment or target.find(id=fragment) is not None, highlight["see"]
+        # The link says where it leads: the target page's title (SEO's link-text audit).
+        assert _text(more[0]) == _text(target.find("h1"))
     gaps = evidence.find_all("a")[-1]
     assert _text(gaps) == ui["home_gaps"] and _target(lang, gaps["href"]) == (LANGUAGE_PREFIX[lang] + "documents/", "gaps")
     assert _page(site, LANGUAGE_PREFIX[lang] + "documents/").find(id="gaps") is not None

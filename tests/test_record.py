@@ -258,10 +258,12 @@ def test_every_result_quotes_its_registered_wording_then_what_the_sources_show(s
                     assert item.find("time")["datetime"] == typography.when_iso(entry["date"])
                 if "see" in entry:
                     more = item.find_all("a", href=True)[-1]
-                    assert more.get_text() == ui["evidence_see"]
                     target, _, anchor = more["href"].partition("#")
                     file = resolves_to(site, address, target)
                     assert file.is_file(), (result["id"], more["href"])
+                    # The link names where it leads: the target page's title.
+                    title = BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").find("h1").get_text(" ", strip=True)
+                    assert more.get_text(" ", strip=True) == title and f"{ui['evidence_see']}: {title}" in item.get_text(" ", strip=True)
                     assert not anchor or BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").find(id=anchor), more["href"]
         else:
             assert not evidence and gap_lines, f"{result['id']}: no evidence and no line of what is not yet published"

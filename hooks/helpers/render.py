@@ -9,13 +9,15 @@ undefined name instead of printing nothing.
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 
-from helpers import citations, typography
+from helpers import citations, published, typography
 
 # Where the document files of data/documents/ are published in the site.
 DOCUMENTS_FOLDER = "documents"
@@ -62,6 +64,25 @@ def file_link(page_src: str, lang: str, name: str) -> str:
     return posixpath.relpath(f"{DOCUMENTS_FOLDER}/{name}", posixpath.dirname(f"{lang}/{page_src}"))
 
 
+@lru_cache(maxsize=256)
+def _front_matter_title(path: Path, modified: int) -> str | None:
+    match = re.match(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", path.read_text(encoding="utf-8"), re.S)
+    meta = yaml.safe_load(match.group(1)) if match else None
+    return meta.get("title") if isinstance(meta, dict) else None
+
+
+def page_title(docs_dir: Path, data: Any, lang: str, target: str) -> str:
+    """The title of the page a link names ("timeline.md", "activities/x.md"),
+    in `lang`: a page generated from data/ takes its item's title, any other
+    its front matter's. Descriptive link text for "see" links."""
+    folder, _, name = target.rpartition("/")
+    if folder in published.GENERATED:
+        _, _, field = published.GENERATED[folder]
+        return data.by_id(folder)[name.removesuffix(".md")][field][lang]
+    path = docs_dir / lang / target
+    return _front_matter_title(path, path.stat().st_mtime_ns) or target
+
+
 def render(overrides_dir: str, template: str, page_src: str, lang: str, **context: Any) -> str:
     """A template of overrides/content/ rendered for one page (`page_src`
     without the language folder). `cite(ids)` gives the page's numbers of
@@ -74,5 +95,6 @@ def render(overrides_dir: str, template: str, page_src: str, lang: str, **contex
         link=lambda target: relative_link(page_src, target),
         file_link=lambda name: file_link(page_src, lang, name),
         cite=lambda ids: citations.cite(f"{lang}/{page_src}", ids, registry),
+        page_title=lambda target: page_title(Path(overrides_dir).parent / "docs", context["data"], lang, target),
         **context,
     )
