@@ -69,18 +69,22 @@ addresses: install
 	$(BIN)/python scripts/address_manifest.py --write
 
 ## Speed and size table, also written to build-output/bench.json (see README);
+## make check cold and warm, as a pull request runs it (build-output/check-bench.json);
 ## then Lighthouse's scores per page (build-output/lighthouse.json).
 bench: install
 	$(BIN)/python scripts/system_deps.py --bench
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/check_bench.py
 	$(BIN)/python scripts/lighthouse_bench.py
 
 ## The same measurements once each, on small synthetic sites, Lighthouse on
-## each language's home page (build-output/bench-quick.json and
-## lighthouse-quick.json): proves `make bench` still runs (.ci/run runs it).
+## each language's home page (build-output/bench-quick.json,
+## check-bench-quick.json and lighthouse-quick.json): proves `make bench`
+## still runs (.ci/run runs it).
 bench-quick: install
 	$(BIN)/python scripts/system_deps.py --bench
 	$(BIN)/python scripts/bench.py --quick
+	$(BIN)/python scripts/check_bench.py --quick
 	$(BIN)/python scripts/lighthouse_bench.py --quick
 
 ## Re-lock the dependencies after changing pyproject.toml.

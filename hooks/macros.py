@@ -103,6 +103,12 @@ def define_env(env: Any) -> None:
         return show("document-list.md", record_pdf=record_pdf())
 
     @env.macro
+    def project_documents() -> str:
+        """The documents of the whole project (project: true), under their
+        heading; nothing while there is none."""
+        return show("project-documents.md")
+
+    @env.macro
     def cite(*ids: str) -> str:
         """Citation marks for the sentence before them: cite("retv-mid-term")
         or cite("a", "b"), ids of data/sources.yml. The page's "Sources" list

@@ -6,7 +6,8 @@ all languages, every cite("…") naming a source of data/sources.yml, every
 `see:` of data/ naming a page — and stop the build with one line per mistake; install the
 logging filters that make the macros plugin's errors and MkDocs' link and
 navigation warnings name the source file and line and say how to fix
-them). Reads docs/; writes nothing. scripts/check.py runs `check_sources`
+them; log a warning for each file of docs/ that no page uses). Reads docs/;
+writes nothing. scripts/check.py runs `check_sources`
 without a build.
 
 Why our own code: MkDocs names a broken link's page but not its line, the
@@ -31,7 +32,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from helpers import citations, compat, published, sitedata
+from helpers import citations, compat, published, sitedata, unused
 
 IMAGE = re.compile(r"\.(png|jpe?g|gif|svg|webp|avif)$", re.I)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
@@ -192,6 +193,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     errors = check_sources(root, langs)
     if errors:
         raise PluginError("Mistakes in docs/ (nothing was published):\n" + "\n".join(errors))
+    if not published.building_other_language(config):
+        # A file of docs/ no page uses: a warning (INFO, which --strict does
+        # not count; scripts/build.py prints it).
+        for line in unused.docs_warnings(root, langs):
+            logging.getLogger("mkdocs.hooks.page_checks").info(line)
     docs_dir = Path(config.docs_dir)
     _install(_EditorMessages(root, docs_dir, langs), *compat.WARNING_LOGGERS)
     _install(_MacroErrors(root, docs_dir, config), compat.MACROS_ERROR_LOGGER)

@@ -46,13 +46,13 @@ class ProcessResult:
 
 def mkdocs_env(site_url: str | None = None) -> dict[str, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-    env.setdefault("SOURCE_DATE_EPOCH", _last_commit_time())
+    env.setdefault("SOURCE_DATE_EPOCH", last_commit_time())
     if site_url:
         env["SITE_URL"] = site_url
     return env
 
 
-def _last_commit_time() -> str:
+def last_commit_time() -> str:
     result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True)
     return result.stdout.strip() or "0"
 
@@ -106,6 +106,16 @@ def problems(output: str) -> str:
     return "\n".join(unique) or output.strip()
 
 
+# What the hooks log for an editor without stopping the build (INFO, which
+# --strict does not count): "file:line: warning: …", "data/: note: …".
+EDITOR_NOTE = re.compile(r"^INFO\s+-\s+(?P<line>\S+?(?::\d+){0,2}: (?:warning|note): .*)$")
+
+
+def notes(output: str) -> list[str]:
+    """The warnings and notes for an editor in a build's output, each once."""
+    return list(dict.fromkeys(match["line"] for match in map(EDITOR_NOTE.match, output.splitlines()) if match))
+
+
 def make_readable(tree: Path) -> None:
     """Folders 0755, files 0644: a web server running as another user reads
     everything (mkdtemp makes its folder 0700, a umask can do the same)."""
@@ -117,13 +127,16 @@ def make_readable(tree: Path) -> None:
             os.chmod(os.path.join(folder, name), 0o644)
 
 
-def build_site(site_dir: Path, site_url: str | None = None, engine: str = "mkdocs") -> Path:
-    """Build into a temporary folder, then replace site_dir with it."""
+def build_site(site_dir: Path, site_url: str | None = None, engine: str = "mkdocs", shown: list[str] | None = None) -> Path:
+    """Build into a temporary folder, then replace site_dir with it; the
+    build's warnings and notes for an editor are added to `shown`."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        build_into(staging, site_url, engine=engine)
+        result = build_into(staging, site_url, engine=engine)
+        if shown is not None:
+            shown += notes(result.output)
         make_readable(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -143,12 +156,15 @@ def main() -> int:
     parser.add_argument("--site-url", default=None, help="published address (default: site_url in mkdocs.yml)")
     parser.add_argument("--engine", choices=ENGINES, default="mkdocs", help="MkDocs (default) or ProperDocs, its maintained fork")
     args = parser.parse_args()
+    shown: list[str] = []
     try:
-        build_site(args.site_dir, args.site_url, args.engine)
+        build_site(args.site_dir, args.site_url, args.engine, shown)
     except BuildError as error:
         print(error, file=sys.stderr)
         print(f"\nThe build failed: {args.site_dir} was left as it was.", file=sys.stderr)
         return 1
+    for line in shown:
+        print(line, file=sys.stderr)
     print(f"Built the site into {args.site_dir}")
     return 0
 

@@ -6,7 +6,9 @@ and the other files of that build.
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +63,40 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_base_build_per_session(tmp_path_factory: pytest.TempPathFactory):
+    """`make check` in a git copy of the project builds the main branch's
+    commit to compare the change with (scripts/editor_checks/base_site.py).
+    Every copy made from `published_repository` has the same main commit:
+    one build of it serves the whole session (per xdist worker)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("BASE_SITE_CACHE", str(tmp_path_factory.mktemp("base-site-cache")))
+        yield
+
+
+@pytest.fixture(scope="session")
+def published_repository(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project as git has it, as a repository whose branch main holds it
+    (scripts/change_example.py: always the same commit for the same content)."""
+    from change_example import published_copy
+
+    return published_copy(tmp_path_factory.mktemp("published") / "project")
+
+
+def editor_clone(published: Path, target: Path, branch: str = "editor") -> Path:
+    """A clone of the published repository on a new branch, as an editor's
+    pull request starts: with the project's virtual environment linked in."""
+    subprocess.run(["git", "clone", "--quiet", str(published), str(target)], check=True, capture_output=True)
+    subprocess.run(["git", "checkout", "--quiet", "-b", branch], cwd=target, check=True, capture_output=True)
+    for venv in (".venv", ".venv-properdocs"):
+        if (ROOT / venv).is_dir():
+            (target / venv).symlink_to(ROOT / venv)
+    # make's rule installs again when the lock file is newer than the
+    # environment: a clone's files are all new.
+    os.utime(target / "requirements.lock", (0, 0))
     return target
 
 

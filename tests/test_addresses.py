@@ -44,8 +44,9 @@ CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-# A fixed date for builds of copies without git history (2024-04-20, the project's end).
-COPY_EPOCH = "1713571200"
+# A fixed date for builds of copies without git history (2025-05-01): later
+# than every date of the record, as the build requires (hooks/helpers/schema.py).
+COPY_EPOCH = "1746057600"
 
 
 # --- helpers -----------------------------------------------------------------

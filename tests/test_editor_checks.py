@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,7 +21,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, editor_clone
 
 from editor_checks import figures, prose, report, spelling, terms  # scripts/editor_checks/
 
@@ -112,7 +111,7 @@ def test_a_declared_difference_is_accepted_and_listed(tmp_path: Path) -> None:
         ("data/events.yml", 53, ("12",), "12"),
         ("data/events.yml", 54, ("13",), "13, as on the English page"),
     ]
-    table = report.summary([], [], result.declared, "main").split("### Apzinātas atšķirības", 1)[1]
+    table = report.summary([], "", result.declared).split("### Apzinātas atšķirības", 1)[1]
     assert "| `docs/en/networks.md:15:14` | 13 | 13, the English report also counts the closing meeting |" in table
     assert "| `data/events.yml:54:367` | 13 | 13, as on the English page |" in table
 
@@ -275,20 +274,12 @@ def _git(project: Path, *args: str) -> None:
                    cwd=project, check=True, capture_output=True)
 
 
-def _git_project(tmp_path: Path) -> Path:
-    """A copy of the project as a git repository whose main branch is the
-    real content, with everything `make check` needs (the Makefile; .venv is
-    the real one), on a branch `editor` for the change."""
-    project = copy_project(tmp_path / "project")
-    for name in ("Makefile", "requirements.lock", "pyproject.toml"):
-        shutil.copy2(ROOT / name, project / name)
-    (project / ".gitignore").write_text(".venv\nsite/\n", encoding="utf-8")
-    (project / ".venv").symlink_to(ROOT / ".venv")
-    _git(project, "init", "-q", "-b", "main")
-    _git(project, "add", "-A")
-    _git(project, "commit", "-q", "-m", "The published content")
-    _git(project, "checkout", "-q", "-b", "editor")
-    return project
+@pytest.fixture
+def git_project(published_repository: Path, tmp_path: Path) -> Path:
+    """A clone of the project whose main branch is the real content, with
+    everything `make check` needs (.venv is the real one), on a branch
+    `editor` for the change."""
+    return editor_clone(published_repository, tmp_path / "project")
 
 
 # What GitHub's context holds for the expressions in test.yml's env, for a
@@ -331,10 +322,13 @@ def _run_job(project: Path, job: str, summary: Path, on_github: bool = True) -> 
 
 
 SITE = "https://lps-lv.github.io/pasvaldibu-sadarbiba/"
+# The pages whose text the editor's change below changes (the contact page's
+# change is a link's address, which no reader reads as text).
+PAGES_OF_THE_CHANGE = ["about/", "en/activities/", "en/networks/", "en/activities/study-visits/"]
 
 
-def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_path: Path) -> None:
-    project = _git_project(tmp_path)
+def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(git_project: Path, tmp_path: Path) -> None:
+    project = git_project
     # An editor's pull request with several mistakes.
     _replace(project / "docs/en/networks.md", "met 12 times", "met 13 times")
     _replace(project / "docs/lv/about.md", "bija jāizvērtē pašvaldību sadarbības prakse", "bija jāizvērtē pasvaldibu sadarbības prakse")
@@ -371,16 +365,17 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
         ("data/networks.yml", 26, 66, terms_title, 'network "state-cities-and-counties": name.en: "counties" is a rendering to avoid: '
          'write "municipality" (the site\'s one rendering of "novads", data/terms.yml), unless it is quoted as published.'),
     ]
+    base = "origin/main"  # on GitHub: the pull request's base branch, as the workflow fetched it
     warnings = [
-        ("docs/lv/about.md", 19, 1, "only the Latvian page changed (compared with main): check whether docs/en/about.md needs the same "
+        ("docs/lv/about.md", 19, 1, f"only the Latvian page changed (compared with {base}): check whether docs/en/about.md needs the same "
          "change (a spelling fix needs none)."),
-        ("docs/en/contact.md", 14, 1, "only the English page changed (compared with main): check whether docs/lv/contact.md needs the "
+        ("docs/en/contact.md", 14, 1, f"only the English page changed (compared with {base}): check whether docs/lv/contact.md needs the "
          "same change (a spelling fix needs none)."),
-        ("docs/en/networks.md", 15, 1, "only the English page changed (compared with main): check whether docs/lv/networks.md needs the "
+        ("docs/en/networks.md", 15, 1, f"only the English page changed (compared with {base}): check whether docs/lv/networks.md needs the "
          "same change (a spelling fix needs none)."),
-        ("data/activities.yml", 58, 11, 'activity "study-visits": only summary.en changed (compared with main): check whether summary.lv '
+        ("data/activities.yml", 58, 11, f'activity "study-visits": only summary.en changed (compared with {base}): check whether summary.lv '
          "(line 57) needs the same change (a spelling fix needs none)."),
-        ("data/networks.yml", 26, 11, 'network "state-cities-and-counties": only name.en changed (compared with main): check whether name.lv '
+        ("data/networks.yml", 26, 11, f'network "state-cities-and-counties": only name.en changed (compared with {base}): check whether name.lv '
          "(line 25) needs the same change (a spelling fix needs none)."),
     ]
     assert [line for line in stdout if line.startswith("::")] == [
@@ -391,16 +386,8 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
     ]
     rows = [f"| `{file}:{line}:{col}` | kļūda · error | {_escaped(text)} |" for file, line, col, _, text in errors]
     rows += [f"| `{file}:{line}:{col}` | brīdinājums · warning | {_escaped(text)} |" for file, line, col, text in warnings]
-    pages = [
-        ("about/", "docs/lv/about.md"),
-        ("activities/", 'data/activities.yml: activity "study-visits"'),
-        ("contact/", "docs/en/contact.md"),
-        ("networks/", 'docs/en/networks.md, data/networks.yml: network "state-cities-and-counties"'),
-        # The whole record on one page shows both data items too.
-        ("record/", 'data/activities.yml: activity "study-visits", data/networks.yml: network "state-cities-and-counties"'),
-        ("activities/study-visits/", 'data/activities.yml: activity "study-visits"'),
-    ]
-    assert summary.read_text(encoding="utf-8") == "\n".join([
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("\n".join([
         "## Satura pārbaude · Content check",
         "",
         "**Kļūdas: 7, brīdinājumi: 5 · Errors: 7, warnings: 5.** Kamēr ir kļūdas, nekas netiek publicēts · "
@@ -410,15 +397,15 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
         "| --- | --- | --- |",
         *rows,
         "",
-        "### Mainītās lapas · Changed pages",
+        "### Ko izmaiņas dara vietnē · What the change does to the site",
         "",
-        "Salīdzinot ar `main` · Compared with `main`:",
-        "",
-        "| Latviski | English | Kas mainīts · What changed |",
-        "| --- | --- | --- |",
-        *[f"| [/pasvaldibu-sadarbiba/{page}]({SITE}{page}) | [/pasvaldibu-sadarbiba/en/{page}]({SITE}en/{page}) | {because} |"
-          for page, because in pages],
-    ]) + "\n"
+    ]) + "\n")
+    # What the change does, after the messages (tests/test_change_summary.py
+    # asserts its passages): the pages whose text changed; a link's
+    # address is no text a reader reads, so the contact page is not there.
+    pages = PAGES_OF_THE_CHANGE
+    assert [re.search(r'<a href="[^"]*">/([^<]*)</a>', line).group(1) for line in text.splitlines() if line.startswith("<details")] == pages
+    assert "- … the workshop the networks had met ~~12~~ **13** times in all. At the workshop …" in text
 
     # The editor fixes the mistakes; what is left is a correction of the
     # Latvian text alone: a warning, which does not fail the job.
@@ -428,11 +415,11 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
     summary.unlink()
     code, stdout, stderr = _run_job(project, "check", summary)
     assert code == 0, stderr
-    warning = ("docs/lv/contact.md:19:1: warning: only the Latvian page changed (compared with main): check whether "
+    warning = (f"docs/lv/contact.md:19:1: warning: only the Latvian page changed (compared with {base}): check whether "
                "docs/en/contact.md needs the same change (a spelling fix needs none).")
     assert [line for line in stdout if line.startswith("::")] == [f"::warning file=docs/lv/contact.md,line=19,col=1,{language_title}::{warning}"]
     assert "**Kļūdu nav; brīdinājumi: 1 · No errors; warnings: 1.**" in summary.read_text(encoding="utf-8")
-    assert f"| [/pasvaldibu-sadarbiba/contact/]({SITE}contact/) |" in summary.read_text(encoding="utf-8")
+    assert f'<a href="{SITE}contact/">/contact/</a>' in summary.read_text(encoding="utf-8")
     # The job's next step attaches site/ for the reviewers: it was built.
     assert (project / "site" / "index.html").is_file() and (project / "site" / "en" / "contact" / "index.html").is_file()
 
@@ -440,7 +427,7 @@ def test_the_check_job_puts_every_message_on_its_line_and_in_the_summary(tmp_pat
     local = subprocess.run(["make", "check"], cwd=project, env={k: v for k, v in os.environ.items() if not k.startswith("GITHUB_")},
                            capture_output=True, text=True, timeout=300)
     assert local.returncode == 0, local.stderr
-    assert warning in local.stderr.splitlines()
+    assert warning.replace(f"with {base})", "with main)") in local.stderr.splitlines()
     assert "::" not in local.stdout + local.stderr
 
 

@@ -32,6 +32,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, copy_project
 
 import check  # scripts/check.py
+from build import last_commit_time  # scripts/build.py
 import page_checks  # hooks/page_checks.py
 from helpers import published  # hooks/helpers/published.py
 from editor_checks import figures, spelling, terms  # scripts/editor_checks/
@@ -105,8 +106,10 @@ def expected_message(template: str, path: Path, line: int) -> str:
     return re.sub(r"\{line@([^}]+)\}", line_of, template).replace("{line}", str(line))
 
 
-def run(project: Path, script: str, *args: str) -> Run:
-    env = dict(os.environ, SOURCE_DATE_EPOCH="0", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+def run(project: Path, script: str, *args: str, epoch: str = "0") -> Run:
+    """A script of the copy, as `make` runs it; `epoch`: SOURCE_DATE_EPOCH
+    (0: outside git, no date compared with it)."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH=epoch, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     result = subprocess.run([sys.executable, f"scripts/{script}", *args], cwd=project, env=env, capture_output=True, text=True, timeout=120)
     output = result.stderr + result.stdout
     return Run(result.returncode, [line.strip() for line in output.splitlines()], output)
@@ -159,12 +162,13 @@ def test_the_corpus_is_complete() -> None:
 
 
 @pytest.mark.parametrize("case", IN_PROCESS, ids=[case["name"] for case in IN_PROCESS])
-def test_data_or_page_mistake_is_named_without_building(case: dict, tmp_path: Path) -> None:
+def test_data_or_page_mistake_is_named_without_building(case: dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What `make check` prints before it builds, and what the build's
-    hooks (hooks/data.py, hooks/page_checks.py) stop with."""
+    hooks (hooks/data.py, hooks/page_checks.py) stop with or warn about."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", case.get("epoch", "0"))
     project, expected = prepare(case, tmp_path)
     site = with_last_good_site(project)
-    messages = check.check_data(project) + page_checks.check_sources(project, published.languages_of(ROOT))
+    messages = check.check_data(project) + check.check_pages(project)
     assert expected in messages, "\n".join(messages)
     assert_untouched(site)
 
@@ -224,8 +228,40 @@ def test_both_commands_fail_with_the_message_and_publish_nothing(name: str, comm
     assert outcome.leftovers == [], "a failed build left its temporary folder behind"
 
 
+def test_nothing_an_editor_adds_is_left_unused_by_either_command(tmp_path: Path) -> None:
+    """A file of data/ nothing reads, a document file no document lists: both
+    commands stop with the line; an image no page uses, a source nothing
+    cites: both commands warn and go on; outside git, both say the dates
+    were not compared with the commit."""
+    cases = {case["name"]: case for case in CASES}
+    names = ("file-in-data-nothing-reads", "document-file-no-document-lists", "image-no-page-uses", "source-nothing-cites")
+    project = copy_project(tmp_path / "project")
+    expected = {}
+    for name in names:
+        for edit in cases[name]["edits"]:
+            path, line = apply(project, edit)
+        expected[name] = expected_message(cases[name]["expect"], path, line)
+    errors = [expected[name] for name in names[:2]]
+    warnings = [expected[name] for name in names[2:]]
+    for script in ("check.py", "build.py"):
+        result = run(project, script)
+        assert result.returncode != 0, result.output
+        assert [line for line in errors if line not in result.lines] == [], result.output
+        assert "Traceback" not in result.output
+    for name in names[:2]:
+        for edit in cases[name]["edits"]:
+            (project / edit["file"]).unlink()
+    # The image is published all the same: its address is a new one.
+    assert run(project, "address_manifest.py", "--write").returncode == 0
+    for script in ("check.py", "build.py"):
+        result = run(project, script)
+        assert result.returncode == 0, result.output
+        assert [line for line in warnings if line not in result.lines] == [], result.output
+        assert sum(line.startswith("data/: note: no date was compared with the commit") for line in result.lines) == 1, result.output
+
+
 def test_every_message_is_one_line_naming_file_and_line(tmp_path: Path) -> None:
-    where = re.compile(r"^(data|docs)/[\w/.-]+\.(yml|md|txt)(:\d+){1,2}: \S")
+    where = re.compile(r"^(data|docs)/[\w/.-]+(\.(yml|md|txt)(:\d+){1,2}|\.[A-Za-z]+): \S")  # a whole binary file: no line
     for case in CASES:
         _, expected = prepare(case, tmp_path)
         assert where.match(expected), (case["name"], expected)
@@ -332,10 +368,13 @@ def test_the_guide_adds_an_activity_that_appears_in_both_languages(tmp_path: Pat
     for file, block in guide_examples().items():
         with (project / file).open("a", encoding="utf-8") as data_file:
             data_file.write(block)
-    # The guide's step 4: list the new page's addresses.
-    assert run(project, "address_manifest.py", "--write").returncode == 0
-    assert run(project, "check.py").returncode == 0
-    build = run(project, "build.py")
+    # The guide's step 4: list the new page's addresses. Built as of this
+    # commit: the guide's made-up dates are not later than it.
+    epoch = last_commit_time()
+    assert run(project, "address_manifest.py", "--write", epoch=epoch).returncode == 0
+    checked = run(project, "check.py", epoch=epoch)
+    assert checked.returncode == 0, checked.output
+    build = run(project, "build.py", epoch=epoch)
     assert build.returncode == 0, build.output
     example = yaml.safe_load(guide_examples()["data/activities.yml"])[0]
     for prefix, lang in (("", "lv"), ("en/", "en")):
@@ -348,3 +387,44 @@ def test_pre_commit_runs_make_check_without_downloading_hooks() -> None:
     assert [repo["repo"] for repo in config["repos"]] == ["local"]
     hooks = config["repos"][0]["hooks"]
     assert [(hook["entry"], hook["language"]) for hook in hooks] == [("make check", "system")]
+
+
+# What the error tables of CONTRIBUTING.md must explain, beyond the corpus:
+# the lines of `make check` that are no mistake of a file (scripts/check.py,
+# scripts/editor_checks/base_site.py and changes.py, hooks/helpers/schema.py).
+NOTES = [
+    "data/: note: no date was compared with the commit being built: SOURCE_DATE_EPOCH is unset or 0 (outside git), so a date "
+    "later than the commit is not found.",
+    "What the change does to the site: the base origin/main (1a2b3c4) could not be built (data/events.yml:47:11: …): the difference is left out.",
+    "What the change does to the site: the base main (1a2b3c4) locks other package versions (requirements.lock differs from this "
+    "change's): its dependencies are not installed here, so it was not built and the difference is left out.",
+    "What the change does to the site: not compared with main: this clone is shallow and lacks the commit where the change left it "
+    "(fetch the whole history: git fetch --unshallow, or fetch-depth: 0 in the workflow).",
+    "3 problem(s): the site was not built. Fix them and run `make check` again (CONTRIBUTING.md explains every message).",
+]
+
+
+def error_tables() -> dict[str, list[list[str]]]:
+    """The code spans of the first cell of each row of the guide's two
+    tables of messages, by section."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    tables = {}
+    for heading in ("### Ko nozīmē kļūdu paziņojumi", "### What the error messages mean"):
+        section = guide.split(heading, 1)[1].split("\n### ", 1)[0]
+        rows = [line for line in section.splitlines() if line.startswith("| `")]
+        tables[heading] = [re.findall(r"`([^`]+)`", row.split(" | ")[0]) for row in rows]
+    return tables
+
+
+def _explains(spans: list[str], message: str) -> bool:
+    return any(all(part.strip() in message for part in span.split("…") if part.strip()) for span in spans)
+
+
+def test_every_message_is_in_the_error_table_of_both_languages() -> None:
+    """Each message of the corpus, and each note `make check` can print,
+    has a row in the Latvian and the English table of CONTRIBUTING.md."""
+    messages = [case["expect"] for case in CASES] + NOTES
+    for heading, rows in error_tables().items():
+        assert len(rows) >= 40, heading
+        missing = [message for message in messages if not any(_explains(spans, message) for spans in rows)]
+        assert missing == [], f"CONTRIBUTING.md, {heading}: no row explains\n" + "\n".join(missing)

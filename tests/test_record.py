@@ -598,18 +598,18 @@ def test_the_guide_adds_an_event_a_document_and_a_source(record_copy: Path) -> N
     document = yaml.safe_load(guide_blocks("guide-example: data/documents.yml")[0])[0]
     sources = yaml.safe_load(guide_blocks("guide-example: data/sources.yml")[0])
     by_url = {**BY_URL, **{source["url"]: source["id"] for source in sources}, "https://www.example.org/report": "test-report-page"}
-    dates = {"lv": "2030. gada 1.–3. martā", "en": "1–3 March 2030"}
+    dates = {"lv": "2023. gada 1.–3. martā", "en": "1–3 March 2023"}
     links = {"lv": f"{document['title']['lv']} (PDF, 245{NBSP}kB, latviešu valodā)", "en": f"{document['title']['en']} (PDF, 245{NBSP}kB, in Latvian)"}
     for lang in LANGUAGES:
         timeline = article(site, LANGUAGE_PREFIX[lang] + "timeline/")
         parts = section(timeline, event["id"])
         assert parts[0].get_text(strip=True) == event["title"][lang]
         assert parts[1].find("time").get_text() == dates[lang]
-        assert section(timeline, "year-2030")
+        assert section(timeline, "year-2023")
         documents = article(site, LANGUAGE_PREFIX[lang] + "documents/")
         assert documents.find("a", href=document["url"]).get_text() == links[lang]
         # Each cites its source of the registry, by its id.
-        assert cited(timeline, parts, by_url) == event["sources"] == ["network-seminar-2030-news"]
+        assert cited(timeline, parts, by_url) == event["sources"] == ["network-seminar-2023-news"]
         assert cited(documents, section(documents, document["id"]), by_url) == document["sources"]
         activity = article(site, LANGUAGE_PREFIX[lang] + "activities/pilot-actions/")
         description = next(p for p in activity.find_all("p") if p.select("sup.cite"))

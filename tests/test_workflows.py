@@ -309,9 +309,24 @@ def test_deploy_builds_for_the_address_github_pages_reports():
     build = load(DEPLOY_WORKFLOW)["jobs"]["build"]
     configure = build["steps"][step_index(build, lambda s: s.get("uses", "").startswith("actions/configure-pages@"))]
     make_build = build["steps"][step_index(build, lambda s: s.get("run") == "make build")]
-    assert make_build["env"] == {"SITE_URL": "${{ steps.%s.outputs.base_url }}/" % configure["id"]}
+    assert make_build["env"]["SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % configure["id"]
+    assert set(make_build["env"]) == {"SITE_URL", *GIT_SAFE}
     # mkdocs.yml reads the address from SITE_URL, its one place.
     assert "site_url: !ENV [SITE_URL," in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+# The container jobs run as root in a checkout that belongs to the runner's
+# user: git reads it only when told it is safe (command-scope configuration).
+GIT_SAFE = {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "safe.directory", "GIT_CONFIG_VALUE_0": "*"}
+
+
+def test_every_step_that_runs_make_in_a_container_can_read_the_checkout_with_git():
+    """make check compares with the base branch and reads the commit's date,
+    the sitemap dates each page by its last commit: all need git."""
+    for path in (TEST_WORKFLOW, DEPLOY_WORKFLOW):
+        for job_id, step in steps(load(path)):
+            if "container" in load(path)["jobs"][job_id] and str(step.get("run", "")).startswith("make "):
+                assert {k: step.get("env", {}).get(k) for k in GIT_SAFE} == GIT_SAFE, (path.name, job_id, step["run"])
 
 
 def test_only_the_publishing_job_may_write_to_pages():

@@ -1,4 +1,4 @@
-"""The format and size of a document file kept in data/documents/.
+"""The format, size and name of a document file kept in data/documents/.
 
 Not a hook itself: hooks/helpers/schema.py checks the files data/documents.yml names
 with it, hooks/helpers/sitedata.py records what it measured for the pages. The
@@ -9,6 +9,8 @@ caught instead of being offered to readers as a PDF.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import filetype
@@ -36,3 +38,16 @@ def problem(path: Path) -> str | None:
     if SAME_FORMAT.get(suffix, suffix) != SAME_FORMAT.get(form.lower(), form.lower()):
         return f"holds a {form} document, not {suffix.upper()}: rename it to {path.stem}.{form.lower()} (here and in data/documents.yml)"
     return None
+
+
+def plain_name(name: str) -> str:
+    """The name a document file must have (schema.FILE_NAME: lowercase a–z,
+    digits and hyphens, one dot before the extension):
+    "Stratēģija 2027.PDF" -> "strategija-2027.pdf"."""
+    stem, dot, extension = name.rpartition(".")
+    if not dot:
+        stem, extension = name, ""
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode().lower()
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_stem).strip("-") or "document"
+    extension = re.sub(r"[^a-z0-9]", "", extension.lower())
+    return f"{stem}.{extension}" if extension else stem

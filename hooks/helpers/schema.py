@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -58,8 +59,9 @@ PARTIAL_DATE: dict[str, Any] = {}
 DOCUMENT_KINDS = ["strategy", "report", "guidelines", "tool", "questionnaire", "presentation", "other"]
 # File formats a document on another site may have; HTML is a web page (no size).
 DOCUMENT_FORMATS = ["PDF", "DOCX", "DOC", "XLSX", "XLS", "PPTX", "PPT", "ODT", "ODS", "ODP", "RTF", "ZIP", "HTML"]
-# A document file kept in data/documents/: a plain file name.
-FILE_NAME = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9._-]*\.[A-Za-z0-9]+$"}
+# A document file kept in data/documents/: a plain file name, lowercase a–z,
+# digits and hyphens, one dot before the extension (its address is /documents/<name>).
+FILE_NAME = {"type": "string", "pattern": r"^[a-z0-9]+(-[a-z0-9]+)*\.[a-z0-9]+$"}
 # "1.2 MB", "1,2 MB", "845 kB", "12 KB", "900 B": what the site can show in both languages.
 SIZE_PATTERN = r"^(?P<number>\d+(?:[.,]\d+)?) ?(?P<unit>[kKMG]?B)$"
 SIZE_TEXT = {"type": "string", "pattern": SIZE_PATTERN}
@@ -226,6 +228,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
             {
                 "results": OPTIONAL_IDS,
                 "activities": OPTIONAL_IDS,
+                # A document of the whole project (the final report): on the
+                # documents page and the About page.
+                "project": {"type": "boolean"},
                 "events": OPTIONAL_IDS,
                 "file": FILE_NAME,
                 "url": URL,
@@ -254,7 +259,8 @@ PATTERN_FIXES = {
     DATE["pattern"]: "write the date as YYYY-MM-DD, for example 2024-04-15",
     MONTH["pattern"]: "write the month as YYYY-MM, for example 2021-06",
     LOGO["pattern"]: 'write a path under overrides/ such as assets/images/eea-grants.svg, or "" for none',
-    FILE_NAME["pattern"]: "write the plain name of a file in data/documents/, for example strategy-2027.pdf",
+    FILE_NAME["pattern"]: ("write the plain name of a file in data/documents/: lowercase a–z, digits and hyphens, one dot before "
+                           "the extension, for example strategy-2027.pdf; rename the file itself in data/documents/ to the same name"),
     SIZE_PATTERN: "the site cannot show this size: write a number and a unit as the publisher shows it, for example size: 1.2 MB or size: 845 kB",
     TEXT["pattern"]: "write the text, or remove the line",
 }
@@ -270,11 +276,13 @@ RANK = ["type", "required", "additionalProperties", "minLength", "not", "pattern
 Documents = dict[str, tuple[Path, Any, dict]]
 
 
-def validate(documents: Documents, root: Path | None = None) -> list[str]:
+def validate(documents: Documents, root: Path | None = None, until: datetime.date | None = None) -> list[str]:
     """Every problem in every data file, one line each, in file order.
     `documents` maps a name ("activities", "ui/en") to (path shown in
     messages, parsed document or None when it did not parse, positions);
-    `root` is the project folder, where files named in data/ are looked up."""
+    `root` is the project folder, where files named in data/ are looked up;
+    `until`: the day of the commit being built, after which no date of the
+    record may fall (None: not checked, see `built_on`)."""
     errors: list[str] = []
     for name, (path, document, positions) in documents.items():
         if document is None and not positions:
@@ -287,7 +295,7 @@ def validate(documents: Documents, root: Path | None = None) -> list[str]:
         for error in _one_per_value(validator.iter_errors(document)):
             found += _messages(name, path, document, positions, error)
         errors += [message for _, message in sorted(found)]
-    errors += _check_ids_and_references(documents, root)
+    errors += _check_ids_and_references(documents, root, until)
     return errors
 
 
@@ -412,6 +420,10 @@ def _problem(error: jsonschema.ValidationError) -> str:
     if validator == "pattern" and rule == URL["pattern"] and isinstance(value, str) and value.startswith("http://"):
         return (f"is {_shown(value)}, which is not an https address: write it with https:// "
                 "(open it in a browser to check that the page answers there); an address without https is not accepted")
+    if validator == "pattern" and rule == FILE_NAME["pattern"] and isinstance(value, str):
+        wanted = document_files.plain_name(value)
+        return (f"is {_shown(value)}: write the plain name of a file in data/documents/: lowercase a–z, digits and hyphens, one dot "
+                f"before the extension, here {wanted}; rename the file itself in data/documents/ to {wanted} too")
     if validator == "pattern":
         return f"is {_shown(value)}: {PATTERN_FIXES.get(rule, f'it must match {rule}')}"
     if validator == "format":
@@ -454,7 +466,7 @@ def _list(value: Any) -> list:
     return value if isinstance(value, list) else []  # anything else: the schema reports it
 
 
-def _check_ids_and_references(documents: Documents, root: Path | None) -> list[str]:
+def _check_ids_and_references(documents: Documents, root: Path | None, until: datetime.date | None = None) -> list[str]:
     errors: list[str] = []
 
     def report(name: str, where: tuple, text: str) -> None:
@@ -552,7 +564,7 @@ def _check_ids_and_references(documents: Documents, root: Path | None) -> list[s
     for name, (_, document, _) in documents.items():
         if name.startswith("ui/") or name == "sources":
             continue
-        for where, value in _source_ids(document, ()):
+        for where, value in source_ids(document, ()):
             check(name, where, "sources", value, _item_label(name, document, list(where))[0])
     partner_ids = ids.get("partners", set())
     for index, source in _items(documents["sources"][1], "sources"):
@@ -565,7 +577,7 @@ def _check_ids_and_references(documents: Documents, root: Path | None) -> list[s
         if isinstance(other, dict) and other.get("language") == source.get("language"):
             report("sources", ("sources", index, "also_in", "language"), f"{label}also_in is the same page in another language: "
                    "its language must differ from the source's")
-    _check_dates(documents, report)
+    _check_dates(documents, report, until)
     _check_documents(documents, root, report)
     _check_result_facts(documents, report)
     _check_registry(documents, report)
@@ -614,7 +626,26 @@ def partial_date(value: Any) -> tuple[PartialDate | None, str]:
     return None, f": {DATE_FORMS}"
 
 
-def _check_dates(documents: Documents, report: Any) -> None:
+def built_on() -> datetime.date | None:
+    """The day of the commit being built: SOURCE_DATE_EPOCH (set from the
+    last commit by the Makefile and scripts/build.py, never the clock), in
+    the time zone where that moment is latest (UTC+14), so that no day of
+    any place counts as later than it. None where it is unset or 0 (a
+    build outside git): dates are then not compared (DATES_NOT_COMPARED)."""
+    try:
+        epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0"))
+    except ValueError:
+        return None
+    if epoch <= 0:
+        return None
+    return datetime.datetime.fromtimestamp(epoch, datetime.timezone(datetime.timedelta(hours=14))).date()
+
+
+DATES_NOT_COMPARED = ("data/: note: no date was compared with the commit being built: SOURCE_DATE_EPOCH is unset or 0 "
+                      "(outside git), so a date later than the commit is not found.")
+
+
+def _check_dates(documents: Documents, report: Any, until: datetime.date | None = None) -> None:
     # Dates that stand alone: when a source page was published, when a result's evidence happened.
     alone = [("sources", ("sources", index), f'source "{item.get("id")}": ', "published", item)
              for index, item in _items(documents["sources"][1], "sources")]
@@ -624,9 +655,11 @@ def _check_dates(documents: Documents, report: Any) -> None:
                 alone.append(("results", ("results", index, "evidence", number), f'result "{result.get("id")}": evidence {number + 1}: ', "date", evidence))
     for name, at, label, field, item in alone:
         if field in item:
-            _, problem = partial_date(item[field])
+            parts, problem = partial_date(item[field])
             if problem:
                 report(name, at + (field,), f"{label}{field} is {_shown(item[field])}{problem}")
+            else:
+                _not_after(until, parts, report, name, at + (field,), label, field, item[field])
     for name, kind in (("events", "event"), ("documents", "document")):
         for index, item in _items(documents[name][1], name):
             label = f'{kind} "{item.get("id")}": '
@@ -635,10 +668,14 @@ def _check_dates(documents: Documents, report: Any) -> None:
                 start, problem = partial_date(item["date"])
                 if problem:
                     report(name, (name, index, "date"), f"{label}date is {_shown(item['date'])}{problem}")
+                else:
+                    _not_after(until, start, report, name, (name, index, "date"), label, "date", item["date"])
             if "end" in item:
                 end, problem = partial_date(item["end"])
                 if problem:
                     report(name, (name, index, "end"), f"{label}end is {_shown(item['end'])}{problem}")
+                else:
+                    _not_after(until, end, report, name, (name, index, "end"), label, "end", item["end"])
             if start is None or end is None:
                 continue
             at = (name, index, "end")
@@ -651,6 +688,17 @@ def _check_dates(documents: Documents, report: Any) -> None:
                                  "an event cannot end before it starts: correct the dates, or swap them")
             elif end == start:
                 report(name, at, f"{label}end is the same day as date: remove end for a one-day event")
+
+
+def _not_after(until: datetime.date | None, parts: PartialDate | None, report: Any, name: str, at: tuple, label: str,
+               field: str, value: Any) -> None:
+    """A date (its first day, for a month or a year) after the commit being built."""
+    if until is None or parts is None:
+        return
+    year, month, day = parts
+    if datetime.date(year, month or 1, day or 1) > until:
+        report(name, at, f"{label}{field} is {_shown(value)}, later than the commit being built ({until.isoformat()}): "
+                         "the record tells what happened: write the date on which it happened, or add the entry once it has")
 
 
 # --- Documents: a file here or an address elsewhere --------------------------
@@ -666,9 +714,10 @@ def _check_documents(documents: Documents, root: Path | None, report: Any) -> No
     for index, document in _items(documents["documents"][1], "documents"):
         label = f'document "{document.get("id")}": '
         at = ("documents", index)
-        if not document.get("results") and not document.get("activities"):
+        if not document.get("results") and not document.get("activities") and document.get("project") is not True:
             report("documents", at, f"{label}it belongs to no result or activity: add results: [<id>] or activities: [<id>] "
-                                    "(ids from data/results.yml and data/activities.yml)")
+                                    "(ids from data/results.yml and data/activities.yml), or, for a document of the whole project "
+                                    "such as its final report, project: true")
         has_file, has_url = "file" in document, "url" in document
         if has_file and has_url:
             report("documents", at + ("url",), f"{label}it has both a file and a url: keep the one a reader should use")
@@ -687,7 +736,8 @@ def _check_documents(documents: Documents, root: Path | None, report: Any) -> No
                 path = root / "data" / "documents" / name
                 if not path.is_file():
                     report("documents", at + ("file",), f'{label}file is "{name}", but data/documents/{name} does not exist: '
-                                                        "add the file there (the same name, capitals included), or correct the name")
+                                                        "add the file there under exactly this name (rename it if it is called "
+                                                        "otherwise), or correct the name here")
                 elif document_files.problem(path):
                     report("documents", at + ("file",), f"{label}data/documents/{name} {document_files.problem(path)}")
         else:
@@ -713,7 +763,7 @@ def _check_result_facts(documents: Documents, report: Any) -> None:
 
 # --- Sources -----------------------------------------------------------------
 
-def _source_ids(value: Any, where: tuple) -> list[tuple[tuple, Any]]:
+def source_ids(value: Any, where: tuple) -> list[tuple[tuple, Any]]:
     """(path, id) of every source id cited anywhere in a document: each
     `sources:` list, at any depth (an item's, a fact's, a project field's)."""
     found = []
@@ -725,10 +775,10 @@ def _source_ids(value: Any, where: tuple) -> list[tuple[tuple, Any]]:
                 found += [(where + (key, field, number), source_id)
                           for field, ids in inner.items() for number, source_id in enumerate(_list(ids))]
             else:
-                found += _source_ids(inner, where + (key,))
+                found += source_ids(inner, where + (key,))
     elif isinstance(value, list):
         for index, inner in enumerate(value):
-            found += _source_ids(inner, where + (index,))
+            found += source_ids(inner, where + (index,))
     return found
 
 

@@ -26,6 +26,9 @@ LANGUAGES = ("lv", "en")
 DATA_FILES = ("project", "partners", "activities", "results", "networks", "events", "documents", "sources", "gaps", "terms")
 # Document files data/documents.yml names (`file:`) live here.
 DOCUMENTS_DIR = "documents"
+# The spelling check's word lists, data/spelling/<language>.txt: the names and
+# terms the dictionaries lack (scripts/editor_checks/spelling.py).
+WORD_LISTS = "spelling"
 Position = tuple[int, int]  # 1-based line and column
 
 
@@ -228,10 +231,12 @@ def load(data_dir: Path) -> SiteData:
     # The document files too: their format and size are part of the data.
     with contextlib.suppress(FileNotFoundError):
         paths += sorted(entry.path for entry in os.scandir(os.path.join(data_dir, DOCUMENTS_DIR)) if entry.is_file())
-    key = tuple((path, _modified(path)) for path in paths)
+    # The day of the commit being built: no date of the record may be later.
+    until = schema.built_on()
+    key = tuple((path, _modified(path)) for path in paths) + (until,)
     if key not in _cache:
         _cache.clear()
-        _cache[key] = _parse_or_reuse(Path(data_dir), paths)
+        _cache[key] = _parse_or_reuse(Path(data_dir), paths, until)
     return _cache[key]
 
 
@@ -242,7 +247,7 @@ def _modified(path: str) -> int | None:
         return None
 
 
-def _parse_or_reuse(data_dir: Path, paths: list[str]) -> SiteData:
+def _parse_or_reuse(data_dir: Path, paths: list[str], until: datetime.date | None) -> SiteData:
     """The checked data of these exact files, from .cache/ (beside data/)
     when an earlier build or process already checked them: parsing and
     checking a thousand activities takes about a second, in every process."""
@@ -253,10 +258,11 @@ def _parse_or_reuse(data_dir: Path, paths: list[str]) -> SiteData:
         with contextlib.suppress(FileNotFoundError), open(path, "rb") as source:
             digest.update(source.read())
         digest.update(b"\0")
+    digest.update(str(until).encode())
     cached = data_dir.parent / ".cache" / f"sitedata-{digest.hexdigest()[:32]}.pickle"
     with contextlib.suppress(OSError, pickle.UnpicklingError, EOFError, AttributeError):
         return pickle.loads(cached.read_bytes())
-    data = _parse(data_dir)  # raises DataError: mistakes are never cached
+    data = _parse(data_dir, until)  # raises DataError: mistakes are never cached
     with contextlib.suppress(OSError):
         cached.parent.mkdir(exist_ok=True)
         for old in cached.parent.glob("sitedata-*.pickle"):
@@ -267,7 +273,7 @@ def _parse_or_reuse(data_dir: Path, paths: list[str]) -> SiteData:
     return data
 
 
-def _parse(data_dir: Path) -> SiteData:
+def _parse(data_dir: Path, until: datetime.date | None = None) -> SiteData:
     # Messages name files as the editor sees them from the project folder.
     root = data_dir.parent
     documents: dict[str, tuple[Path, Any, dict]] = {}
@@ -276,7 +282,7 @@ def _parse(data_dir: Path) -> SiteData:
         documents[name] = _read(data_dir / f"{name}.yml", root, errors)
     for lang in LANGUAGES:
         documents[f"ui/{lang}"] = _read(data_dir / "ui" / f"{lang}.yml", root, errors)
-    errors += schema.validate(documents, root)
+    errors += schema.validate(documents, root, until)
     if errors:
         raise DataError(errors)
     lists = {name: _with_dates(documents[name][1][name]) for name in DATA_FILES if name not in ("project", "sources", "terms")}

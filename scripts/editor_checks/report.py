@@ -10,8 +10,9 @@ the pull request's "Files changed" view:
 
 GitHub shows only the first ten errors and ten warnings of a step there, so
 every message also goes to the job summary ($GITHUB_STEP_SUMMARY): a table
-with Latvian and English headings, followed by the pages the change touches
-and the differences between the languages declared on purpose.
+with Latvian and English headings, followed by what the change does to the
+published site (change_summary.py) and the differences between the
+languages declared on purpose.
 """
 
 from __future__ import annotations
@@ -92,13 +93,14 @@ def _cell(text: str) -> str:
     return re.sub(r"([\\`*_\[\]|~])", r"\\\1", text)
 
 
-def _path(address: str) -> str:
-    """https://example.org/site/en/about/ -> /site/en/about/: short enough for a table."""
-    return "/" + address.split("://", 1)[-1].split("/", 1)[-1] if "://" in address else address
+# Bytes of the summary's table of messages (GitHub takes 1 MiB per step
+# summary; change_summary.py keeps the difference below its own budget).
+TABLE_BUDGET = 400_000
 
 
-def summary(found: list[Message], changed_pages, declared, base_name: str | None) -> str:
-    """The job summary: every message, the changed pages, the declared differences."""
+def summary(found: list[Message], difference: str, declared) -> str:
+    """The job summary: every message, then what the change does to the site
+    (change_summary.py), then the declared differences between the languages."""
     errors = [m for m in found if m.level == "error"]
     warnings = [m for m in found if m.level == "warning"]
     out = ["## Satura pārbaude · Content check", ""]
@@ -111,22 +113,19 @@ def summary(found: list[Message], changed_pages, declared, base_name: str | None
         out.append("**Kļūdu nav · No errors.**")
     if found:
         out += ["", "| Vieta · Where | Veids · Kind | Ziņojums un labojums · Message and fix |", "| --- | --- | --- |"]
-        for message in errors + warnings:
+        budget = TABLE_BUDGET
+        for number, message in enumerate(errors + warnings):
             kind = "kļūda · error" if message.level == "error" else "brīdinājums · warning"
             text = message.parts["text"].removeprefix("warning: ")
             where = f"`{message.where}`" if message.where else ""
-            out.append(f"| {where} | {kind} | {_cell(text)} |")
-    out += ["", "### Mainītās lapas · Changed pages", ""]
-    if base_name is None:
-        out.append("Nav salīdzināts: nav zināma galvenā zara versija · Not compared: the main branch is not known.")
-    elif not changed_pages:
-        out.append(f"Salīdzinot ar `{base_name}`, neviena lapa nav mainīta · Compared with `{base_name}`, no page changed.")
-    else:
-        out += [f"Salīdzinot ar `{base_name}` · Compared with `{base_name}`:", "",
-                "| Latviski | English | Kas mainīts · What changed |", "| --- | --- | --- |"]
-        for page in changed_pages:
-            links = [f"[{_cell(_path(address))}]({address})" for address in page.addresses]
-            out.append(f"| {' | '.join(links)} | {_cell(page.because)} |")
+            row = f"| {where} | {kind} | {_cell(text)} |"
+            budget -= len(row.encode("utf-8")) + 1
+            if budget < 0:  # GitHub takes 1 MiB of a step's summary: the rest are in the check's output
+                left = len(errors) + len(warnings) - number
+                out += ["", f"Vēl paziņojumi: {left}; visi ir pārbaudes izvadē · {left} more messages: all of them are in the check's output."]
+                break
+            out.append(row)
+    out += ["", difference.rstrip("\n")]
     if declared:
         out += ["", "### Apzinātas atšķirības starp valodām · Declared differences between the languages", "",
                 "| Vieta · Where | Atšķiras · Differs | Paskaidrojums · Declaration |", "| --- | --- | --- |"]

@@ -42,7 +42,7 @@ from .prose import (DOMAIN, EMAIL, LANGUAGES, PLACEHOLDER, URL, DataText, Page, 
 HUNSPELL = Path("/usr/share/hunspell")
 # Hunspell names its dictionaries by locale, as Babel does: lv_LV, en_GB.
 DICTIONARIES = typography.LOCALES
-WORD_LISTS = "data/spelling"
+WORD_LISTS = f"data/{sitedata.WORD_LISTS}"
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Codes and numbers (LV-LOCALDEV-0006, EEZ/INP/03, 2021): not words.
 CODE = re.compile(r"(?<![\w/-])[\w/-]*\d[\w/-]*")
