@@ -384,6 +384,9 @@ def test_the_summary_shows_the_before_and_after_of_every_page_a_change_affects(c
     assert english.startswith("**Changed pages: 8; Feed entries: 1**\n")
     assert (f'- mainīts: <a href="{SITE}timeline/#mid-term-workshop">{lv}</a> — {day_lv} Projekta partneri un komanda pārrunāja …'
             in latvian)
+    # The whole record shows the same change: one line, never its pages again.
+    assert f'Arī visa arhīva lapā: <a href="{SITE}record/">/record/</a>.' in latvian
+    assert f'Also in the whole record: <a href="{SITE}en/record/">/en/record/</a>.' in english
     # After the messages, before nothing else of this change.
     assert summary.index("## Satura pārbaude") < summary.index("### Ko izmaiņas dara vietnē")
 

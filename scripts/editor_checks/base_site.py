@@ -61,8 +61,8 @@ def _env(root: Path, commit: str) -> dict[str, str]:
     env["SOURCE_DATE_EPOCH"] = when or "0"
     env.pop("BASE_SITE_CACHE", None)
     # The whole record's PDF editions are never compared (difference.py):
-    # the base is built without them (hooks/record_pdf.py's switch, on the
-    # branch that adds the record; a base without it ignores it).
+    # the base is built without them (hooks/record_pdf.py's switch; a base
+    # older than the record ignores it).
     env["RECORD_PDF"] = "off"
     return env
 

@@ -34,10 +34,11 @@ from . import page_text, word_diff
 from .prose import published, sitedata, typography
 
 import feeds  # hooks/feeds.py: where each language's feed is published
+from helpers import record  # hooks/helpers/record.py: the whole record's page
 
-# The page that assembles every other page (and its PDFs): it changes with
-# every change, so it is one line, never a repeat of every page.
-WHOLE_RECORD = "record/"
+# The page that assembles every other page (and its PDFs below it): it
+# changes with every change, so it is one line, never a repeat of every page.
+WHOLE_RECORD = published.page_address(record.RECORD_SOURCE)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
