@@ -268,7 +268,7 @@ def terminal(difference: Difference | None, compared: tuple[str, str] | None, pr
                                                 ("redirected", len(section.redirected)), ("feed entries", len(section.feed)),
                                                 ("new document(s)", len(section.documents)), ("frame change(s)", len(section.frame))) if n]
         if section.whole_record:
-            parts.append("the whole record")
+            parts.append("also in the whole record")
         if parts:
             counts.append(f"{section.code}: " + ", ".join(parts))
     if counts:
