@@ -411,7 +411,7 @@ def test_make_check_in_a_terminal_prints_a_short_form_and_writes_the_whole(chang
         "  en /en/contact/ \"Contact\": The partners' [-current-] {+up-to-date+} contact details are published on their …",
         f"  en /en/results/ \"Results\": [-6-] {{+7+}} April 2022: {_event_title('en')}  (+1 more)",
         "  en … and 4 more changed page(s)",
-        "  lv: 1 feed entries, also in the whole record; en: 1 feed entries, also in the whole record",
+        "  lv: 1 feed entry, also in the whole record; en: 1 feed entry, also in the whole record",
     ]
     assert "The whole difference, passage by passage: build-output/changes.md" in lines
     # The base was built once, and found in the cache the second time.

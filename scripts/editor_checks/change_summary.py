@@ -264,9 +264,10 @@ def terminal(difference: Difference | None, compared: tuple[str, str] | None, pr
             out.append(f"  {section.code} … and {len(section.pages) - TERMINAL_PAGES} more changed page(s)")
     counts = []
     for section in difference.languages:
-        parts = [f"{n} {what}" for what, n in (("new address(es)", len(section.new)), ("removed", len(section.removed)),
-                                                ("redirected", len(section.redirected)), ("feed entries", len(section.feed)),
-                                                ("new document(s)", len(section.documents)), ("frame change(s)", len(section.frame))) if n]
+        parts = [f"{n} {one if n == 1 else many}" for one, many, n in (
+            ("new address", "new addresses", len(section.new)), ("removed", "removed", len(section.removed)),
+            ("redirected", "redirected", len(section.redirected)), ("feed entry", "feed entries", len(section.feed)),
+            ("new document", "new documents", len(section.documents)), ("frame change", "frame changes", len(section.frame))) if n]
         if section.whole_record:
             parts.append("also in the whole record")
         if parts:
